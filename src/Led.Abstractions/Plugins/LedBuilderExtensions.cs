@@ -1,0 +1,20 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+
+namespace Led.Abstractions.Plugins;
+
+/// <summary>Typed registration helpers, so a plugin writes <c>builder.AddSystem&lt;Ks, KsOptions&gt;("KuramotoSivashinsky")</c>.</summary>
+public static class LedBuilderExtensions
+{
+    public static ILedBuilder AddSystem<TSystem, TOptions>(this ILedBuilder builder, string name)
+        where TSystem : class, IDynamicalSystem where TOptions : class, new()
+        => builder.Add(new ComponentRegistration(ComponentKind.System, name, typeof(TSystem), typeof(TOptions)));
+
+    public static ILedBuilder AddAutoencoder<TAutoencoder, TOptions>(this ILedBuilder builder, string name)
+        where TAutoencoder : class, IAutoencoder where TOptions : class, new()
+        => builder.Add(new ComponentRegistration(ComponentKind.Autoencoder, name, typeof(TAutoencoder), typeof(TOptions)));
+
+    public static ILedBuilder AddPropagator<TPropagator, TOptions>(this ILedBuilder builder, string name)
+        where TPropagator : class, ILatentPropagator where TOptions : class, new()
+        => builder.Add(new ComponentRegistration(ComponentKind.Propagator, name, typeof(TPropagator), typeof(TOptions)));
+}
