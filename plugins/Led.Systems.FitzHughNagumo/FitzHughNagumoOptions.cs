@@ -1,0 +1,153 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Systems.FitzHughNagumo;
+
+/// <summary>
+/// Parameters of the FitzHugh–Nagumo lattice-Boltzmann system (config section <c>system.options</c>).
+/// The defaults are the reference's (reference-spec §1.1); the <c>Initial…</c>, <c>SpinUpTime</c> and
+/// <c>PeriodEstimationTime</c> settings control the project's own limit-cycle initial conditions.
+/// </summary>
+public sealed class FitzHughNagumoOptions : IValidatableObject
+{
+    /// <summary>Activator diffusivity D_u.</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite diffusivity (the reference uses 1).")]
+    public double DiffusionU { get; set; } = 1.0;
+
+    /// <summary>Inhibitor diffusivity D_v.</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite diffusivity (the reference uses 4).")]
+    public double DiffusionV { get; set; } = 4.0;
+
+    /// <summary>Time-scale ratio ε of the inhibitor reaction ε(u − a1·v − a0).</summary>
+    [Range(0.0, double.MaxValue, ErrorMessage = "{0} must be a finite number ≥ 0 (the reference uses 0.006).")]
+    public double Epsilon { get; set; } = 0.006;
+
+    /// <summary>Offset a0 of the inhibitor reaction.</summary>
+    public double A0 { get; set; } = -0.03;
+
+    /// <summary>Inhibitor self-coupling a1.</summary>
+    public double A1 { get; set; } = 2.0;
+
+    /// <summary>Domain length L; the domain is [0, L] with no-flux-like ends.</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite length (the reference uses 20).")]
+    public double Length { get; set; } = 20.0;
+
+    /// <summary>Lattice nodes including both ends (grid spacing L/(Nodes − 1)).</summary>
+    [Range(3, int.MaxValue, ErrorMessage = "{0} must be at least 3 (the reference uses 101).")]
+    public int Nodes { get; set; } = 101;
+
+    /// <summary>Lattice-Boltzmann time step δt.</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite time step (the reference uses 0.005).")]
+    public double MicroStep { get; set; } = 0.005;
+
+    /// <summary>Coarse time step Δt between observed snapshots (an integer multiple of <see cref="MicroStep"/>).</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite time step (the reference uses 1).")]
+    public double CoarseStep { get; set; } = 1.0;
+
+    /// <summary>Where the tanh front of the generated initial state sits, in [0, Length].</summary>
+    public double InitialFrontPosition { get; set; } = 10.0;
+
+    /// <summary>Width w of the generated front u = tanh((x − x0)/w).</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite width (e.g. 1).")]
+    public double InitialFrontWidth { get; set; } = 1.0;
+
+    /// <summary>Inhibitor of the generated initial state at x = 0 (a linear ramp to <see cref="InitialInhibitorRight"/>).</summary>
+    public double InitialInhibitorLeft { get; set; } = -0.05;
+
+    /// <summary>Inhibitor of the generated initial state at x = L.</summary>
+    public double InitialInhibitorRight { get; set; } = 0.1;
+
+    /// <summary>Time run from the generated front before it counts as on the limit cycle (period ≈ 186; keep &gt; 2 periods).</summary>
+    [Range(0.0, double.MaxValue, ErrorMessage = "{0} must be a finite time ≥ 0 (e.g. 500, more than two periods of ≈ 186).")]
+    public double SpinUpTime { get; set; } = 500.0;
+
+    /// <summary>Time over which the limit-cycle period is measured (must hold at least two upward zero crossings).</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true,
+        ErrorMessage = "{0} must be a positive finite time (e.g. 600, more than three periods of ≈ 186).")]
+    public double PeriodEstimationTime { get; set; } = 600.0;
+
+    /// <summary>Grid spacing dx = L/(Nodes − 1).</summary>
+    public double GridSpacing => Length / (Nodes - 1);
+
+    /// <summary>Relaxation rate ω_u = 2/(1 + 3·D_u·δt/dx²).</summary>
+    public double OmegaU => Omega(DiffusionU);
+
+    /// <summary>Relaxation rate ω_v = 2/(1 + 3·D_v·δt/dx²).</summary>
+    public double OmegaV => Omega(DiffusionV);
+
+    /// <summary>Micro steps per coarse step, round(Δt/δt).</summary>
+    public int MicroStepsPerCoarseStep => (int)Math.Round(CoarseStep / MicroStep);
+
+    // Same operation order as the reference: 2/(1 + 3*D*dt/(dx*dx)).
+    private double Omega(double diffusion)
+    {
+        double dx = GridSpacing;
+        return 2.0 / (1.0 + 3.0 * diffusion * MicroStep / (dx * dx));
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!double.IsFinite(A0))
+            yield return new ValidationResult("A0 must be a finite number (the reference uses -0.03).", [nameof(A0)]);
+        if (!double.IsFinite(A1))
+            yield return new ValidationResult("A1 must be a finite number (the reference uses 2).", [nameof(A1)]);
+        if (!double.IsFinite(InitialInhibitorLeft))
+            yield return new ValidationResult("InitialInhibitorLeft must be a finite number (e.g. -0.05).", [nameof(InitialInhibitorLeft)]);
+        if (!double.IsFinite(InitialInhibitorRight))
+            yield return new ValidationResult("InitialInhibitorRight must be a finite number (e.g. 0.1).", [nameof(InitialInhibitorRight)]);
+        if (double.IsFinite(Length) && Length > 0 && !(InitialFrontPosition >= 0 && InitialFrontPosition <= Length))
+            yield return new ValidationResult(
+                $"InitialFrontPosition = {InitialFrontPosition} lies outside the domain [0, {Length}]; pick a point inside it (e.g. Length/2).",
+                [nameof(InitialFrontPosition)]);
+
+        bool stepsValid = MicroStep > 0 && double.IsFinite(MicroStep) && CoarseStep > 0 && double.IsFinite(CoarseStep);
+        if (stepsValid)
+        {
+            double ratio = CoarseStep / MicroStep;
+            if (ratio < 0.5 || Math.Abs(ratio - Math.Round(ratio)) > 1e-6 || ratio > int.MaxValue)
+                yield return new ValidationResult(
+                    $"CoarseStep = {CoarseStep} is not an integer multiple of MicroStep = {MicroStep} (ratio {ratio}); " +
+                    "set CoarseStep to k·MicroStep for an integer k ≥ 1 (the reference uses 1 = 200 × 0.005).",
+                    [nameof(CoarseStep), nameof(MicroStep)]);
+        }
+
+        bool gridValid = Nodes >= 3 && Length > 0 && double.IsFinite(Length);
+        if (stepsValid && gridValid)
+        {
+            foreach ((string name, double diffusion, double omega) in
+                     new[] { (nameof(DiffusionU), DiffusionU, OmegaU), (nameof(DiffusionV), DiffusionV, OmegaV) })
+            {
+                if (diffusion > 0 && double.IsFinite(diffusion) && !(omega > 0 && omega < 2))
+                    yield return new ValidationResult(
+                        $"{name} = {diffusion} gives the relaxation rate ω = 2/(1 + 3·D·δt/dx²) = {omega}, outside the stable " +
+                        "range (0, 2); increase MicroStep or the diffusivity, or coarsen the grid (fewer Nodes).",
+                        [name, nameof(MicroStep), nameof(Nodes)]);
+            }
+        }
+    }
+
+    /// <summary>Every validation error (attributes and cross-property rules); empty when the options are valid.</summary>
+    public IReadOnlyList<ValidationResult> ValidationErrors()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        // TryValidateObject skips IValidatableObject when an attribute failed; the cross-property rules still apply.
+        if (results.Count > 0)
+            results.AddRange(Validate(new ValidationContext(this)).Where(r => results.All(e => e.ErrorMessage != r.ErrorMessage)));
+        return results;
+    }
+
+    /// <summary>Throws a <see cref="ValidationException"/> listing every error when the options are invalid.</summary>
+    public void EnsureValid()
+    {
+        var errors = ValidationErrors();
+        if (errors.Count > 0)
+            throw new ValidationException("Invalid FitzHughNagumo options: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
+    }
+}

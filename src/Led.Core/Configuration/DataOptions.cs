@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Core.Configuration;
+
+/// <summary>How training, validation and test data are generated from the system (config section <c>data</c>).</summary>
+public sealed class DataOptions
+{
+    /// <summary>Time discarded before sampling starts (e.g. 1000 for KS).</summary>
+    [Range(0, double.MaxValue, ErrorMessage = "transient must be ≥ 0 (time units)")]
+    public double Transient { get; set; } = 1000;
+
+    /// <summary>Number of coarse samples in the training split.</summary>
+    [Range(2, int.MaxValue, ErrorMessage = "trainSamples must be ≥ 2")]
+    public int TrainSamples { get; set; } = 15000;
+
+    [Range(2, int.MaxValue, ErrorMessage = "validationSamples must be ≥ 2")]
+    public int ValidationSamples { get; set; } = 15000;
+
+    /// <summary>Number of test initial conditions (each a separate seeded run).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "testInitialConditions must be ≥ 1")]
+    public int TestInitialConditions { get; set; } = 100;
+
+    /// <summary>Coarse samples per test trajectory (warm-up + horizon). 0: warm-up + horizon from the forecast section.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "testSamples must be ≥ 0")]
+    public int TestSamples { get; set; }
+
+    /// <summary>Optional: an existing dataset (HDF5 written by `led simulate`) to use instead of simulating.</summary>
+    public string? Path { get; set; }
+}
