@@ -9,10 +9,18 @@ public sealed class DataOptions
     [Range(0, double.MaxValue, ErrorMessage = "transient must be ≥ 0 (time units)")]
     public double Transient { get; set; } = 1000;
 
-    /// <summary>Number of coarse samples in the training split.</summary>
+    /// <summary>Number of training trajectories (separate seeded runs).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "trainTrajectories must be ≥ 1")]
+    public int TrainTrajectories { get; set; } = 1;
+
+    [Range(1, int.MaxValue, ErrorMessage = "validationTrajectories must be ≥ 1")]
+    public int ValidationTrajectories { get; set; } = 1;
+
+    /// <summary>Coarse samples per training trajectory.</summary>
     [Range(2, int.MaxValue, ErrorMessage = "trainSamples must be ≥ 2")]
     public int TrainSamples { get; set; } = 15000;
 
+    /// <summary>Coarse samples per validation trajectory.</summary>
     [Range(2, int.MaxValue, ErrorMessage = "validationSamples must be ≥ 2")]
     public int ValidationSamples { get; set; } = 15000;
 

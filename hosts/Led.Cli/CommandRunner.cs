@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Led.Cli.Terminal;
+using Led.Core.Pipelines;
+using Led.Core.Runs;
+using Serilog;
+using Serilog.Events;
+
+namespace Led.Cli;
+
+/// <summary>Runs a command body with the shared rules: exit codes, atomic run folders, provenance, logging, Ctrl-C.</summary>
+public static class CommandRunner
+{
+    /// <summary>Maps <see cref="InvalidInputException"/> to exit code 2 with every problem printed.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (InvalidInputException ex)
+        {
+            foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {problem}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary>
+    /// Opens and checks the config (exit 2 and nothing written on any problem), then runs <paramref name="body"/> in an
+    /// atomic run folder holding config.json, run.json, log.txt, metrics.json and the body's results.
+    /// </summary>
+    public static int Experiment(string commandLine, string? config, string[] overrides, string? outDir, bool needsModel,
+        Func<ExperimentSession, List<string>> extraChecks, Func<ExperimentRun, Dictionary<string, double>> body) => Guard(() =>
+    {
+        using var session = ExperimentSession.Open(config, overrides);
+        var device = session.CreateDevice();
+        var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, needsModel);
+        problems.AddRange(extraChecks(session));
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+
+        var folder = RunFolder.Create(outDir ?? session.Experiment.Config.Output.Directory);
+        var logger = new LoggerConfiguration().MinimumLevel.Debug()
+            .WriteTo.Sink(new SpectreLogSink(LogEventLevel.Information))
+            .WriteTo.File(folder.File("log.txt"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+        var provenance = Provenance.Create(session, device.Describe(), commandLine);
+        File.WriteAllText(folder.File("config.json"), Provenance.ToJson(session.Experiment.Resolved()));
+        File.WriteAllText(folder.File("run.json"), Provenance.ToJson(provenance));
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            logger.Information("{Command}: results go to {Folder} (device {Device}, seed {Seed})", commandLine, folder.FinalPath, device.Describe(), session.Experiment.Config.Seed);
+            var metrics = ConsoleProgress.Run(logger, progress =>
+            {
+                var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, logger, progress, cancel.Token);
+                return body(new ExperimentRun(session, pipeline, folder, logger, device, Provenance.ToJson(provenance)));
+            });
+            metrics["wall_seconds"] = clock.Elapsed.TotalSeconds;
+            folder.WriteAtomically("metrics.json", path => File.WriteAllText(path, Provenance.ToJson(MetricsJson(metrics))));
+            provenance["finished"] = DateTimeOffset.UtcNow.ToString("O");
+            provenance["status"] = "completed";
+            provenance["wall_seconds"] = clock.Elapsed.TotalSeconds;
+            folder.WriteAtomically("run.json", path => File.WriteAllText(path, Provenance.ToJson(provenance)));
+            logger.Information("done in {Seconds:F1} s: {Folder}", clock.Elapsed.TotalSeconds, folder.FinalPath);
+            logger.Dispose();
+            folder.Commit();
+            return ExitCodes.Success;
+        }
+        catch (InvalidInputException)
+        {
+            logger.Dispose();
+            Directory.Delete(folder.Path, recursive: true);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            bool interrupted = ex is OperationCanceledException;
+            string message = interrupted ? "interrupted" : $"{ex.GetType().Name}: {ex.Message}";
+            logger.Error(ex, "{Command} failed: {Message}", commandLine, message);
+            logger.Dispose();
+            File.AppendAllText(folder.File("log.txt"), ex + Environment.NewLine);
+            string kept = folder.Fail(message);
+            System.Console.Error.WriteLine($"error: {message}");
+            System.Console.Error.WriteLine($"The log is kept in {kept}; no results were published at {folder.FinalPath}.");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    });
+
+    private static JsonObject MetricsJson(Dictionary<string, double> metrics)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            json[key] = double.IsFinite(value) ? JsonValue.Create(value) : null;
+        return json;
+    }
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Led.Core.Data;
+using Led.Core.Pipelines;
+using Led.Core.Training;
+using Serilog;
+
+namespace Led.Cli.Commands;
+
+/// <summary><c>led simulate | train | forecast | run</c>: the LED stages, alone or together.</summary>
+public static class ExperimentCommands
+{
+    public static Command Simulate()
+    {
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var output = CommonOptions.Out("dataset file to write (HDF5); default: <output.directory>/data.h5");
+        var command = new Command("simulate", "run the system and write training, validation and test trajectories to HDF5") { config, set, output };
+        command.SetAction(parse => CommandRunner.Guard(() =>
+        {
+            using var session = ExperimentSession.Open(parse.GetValue(config), parse.GetValue(set)!);
+            var device = session.CreateDevice();
+            var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device);
+            if (problems.Count > 0) throw new InvalidInputException(problems);
+            string target = parse.GetValue(output) ?? Path.Combine(session.Experiment.Config.Output.Directory, "data.h5");
+            var log = new LoggerConfiguration().WriteTo.Sink(new Terminal.SpectreLogSink(Serilog.Events.LogEventLevel.Information)).CreateLogger();
+            var provenance = Provenance.Create(session, device.Describe(), $"led simulate {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}");
+            provenance["config"] = session.Experiment.Resolved();
+            try
+            {
+                Terminal.ConsoleProgress.Run(log, progress =>
+                {
+                    var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, log, progress);
+                    pipeline.Data(target, Provenance.ToJson(provenance));
+                    return 0;
+                });
+                log.Information("wrote {Path}", Path.GetFullPath(target));
+                return ExitCodes.Success;
+            }
+            catch (Exception ex) when (ex is not InvalidInputException)
+            {
+                System.Console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        }));
+        return command;
+    }
+
+    public static Command Train()
+    {
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var output = CommonOptions.Out("run folder (default: output.directory)");
+        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output };
+        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+            _ => [], run =>
+            {
+                var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
+                return run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path).Metrics;
+            }));
+        return command;
+    }
+
+    public static Command Forecast()
+    {
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var output = CommonOptions.Out("run folder (default: output.directory)");
+        var model = new Option<string>("--model") { Description = "trained model: a run folder of `led train`/`led run` or its model/ subfolder", Required = true };
+        var command = new Command("forecast", "forecast the test trajectories with a trained model (Latent-LED)") { config, set, output, model };
+        command.SetAction(parse =>
+        {
+            string modelDir = ModelDirectory(parse.GetValue(model)!);
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+                session => ForecastChecks(session, modelDir), run =>
+                {
+                    var (autoencoder, propagator) = run.Pipeline.CreateModel();
+                    var trained = LedModel.Load(modelDir, autoencoder, propagator);
+                    string siblingData = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDir))!, "data.h5");
+                    var data = run.Session.Experiment.Config.Data.Path is null && File.Exists(siblingData)
+                        ? DatasetFile.Read(siblingData)
+                        : run.Pipeline.Data(null, run.ProvenanceJson);
+                    return run.Pipeline.Forecast(data, trained, run.Folder.Path);
+                });
+        });
+        return command;
+    }
+
+    public static Command Run()
+    {
+        var config = CommonOptions.OptionalConfig();
+        var set = CommonOptions.Set();
+        var output = CommonOptions.Out("run folder (default: output.directory); writes DIR/metrics.json");
+        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output };
+        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+            _ => [], run =>
+            {
+                var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
+                var (model, metrics) = run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path);
+                foreach (var (key, value) in run.Pipeline.Forecast(data, model, run.Folder.Path)) metrics[key] = value;
+                return metrics;
+            }));
+        return command;
+    }
+
+    private static string? SaveData(ExperimentRun run) =>
+        run.Session.Experiment.Config.Data.Path is null ? run.Folder.File("data.h5") : null;
+
+    private static string ModelDirectory(string path) =>
+        File.Exists(Path.Combine(path, "scalers.json")) ? path : Path.Combine(path, "model");
+
+    private static List<string> ForecastChecks(ExperimentSession session, string modelDir) =>
+        File.Exists(Path.Combine(modelDir, "scalers.json")) ? [] : [$"--model: no trained model at {modelDir} (expected scalers.json, autoencoder.bin, propagator.bin)"];
+
+    private static string CommandLine() => "led " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+}

@@ -1,0 +1,110 @@
+using System.Numerics;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Led.Autoencoders.Convolutional;
+
+/// <summary>
+/// The reference's 1-D convolutional autoencoder (<c>conv_mlp_model_1D.py</c>, <c>conv_latent_1</c>; reference-spec
+/// §3.3) for systems on a 1-D grid: states <c>[B, C, X]</c> ↔ latents <c>[B, d_z]</c>. The width is zero-padded to
+/// the next power of two (101 → 128 as 13 left, 14 right), each encoder layer halves it, and the decoder's tanhplus
+/// output lies in (0, 1) like MinMax-scaled data.
+/// </summary>
+public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable
+{
+    private readonly ConvNetwork1D _network;
+
+    /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
+    /// <exception cref="ArgumentException">Invalid options, a system that is not 1-D, or a width too small for the layers.</exception>
+    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(device);
+        options.ThrowIfInvalid();
+
+        if (system.Grid.Count != 1)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D needs a system on a 1-D grid, observable shape [channels, X], but the system's observable shape is " +
+                $"{Format(system.Shape)} ({system.Grid.Count} spatial dimension{(system.Grid.Count == 1 ? "" : "s")}); " +
+                "use an autoencoder for that grid, e.g. MlpAutoencoder, which flattens any grid.", nameof(system));
+        if (system.Channels.Count < 1 || system.Grid[0] < 1)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D needs at least one channel and one grid point, but the system's observable shape is {Format(system.Shape)}.",
+                nameof(system));
+
+        InputChannels = system.Channels.Count;
+        Width = system.Grid[0];
+        PaddedWidth = checked((int)BitOperations.RoundUpToPowerOf2((uint)Width));
+        PaddingLeft = (PaddedWidth - Width) / 2;
+        PaddingRight = PaddedWidth - Width - PaddingLeft;
+        int layers = options.Channels.Count;
+        if (PaddedWidth % (1L << layers) != 0)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D with {layers} layers halves the width {layers} times, so the padded width must be divisible by " +
+                $"2^{layers} = {1L << layers}, but the system's X = {Width} pads only to {PaddedWidth}; use at most " +
+                $"{BitOperations.Log2((uint)PaddedWidth)} entries in Channels or a finer grid.", nameof(options));
+
+        LatentDim = options.LatentDim;
+        Device = device.Device;
+        DType = device.DType;
+        _network = new ConvNetwork1D(InputChannels, Width, PaddingLeft, PaddingRight, options, Device, DType);
+    }
+
+    /// <inheritdoc />
+    public int LatentDim { get; }
+
+    /// <summary>Channels C of the observable.</summary>
+    public int InputChannels { get; }
+
+    /// <summary>Grid points X of the observable.</summary>
+    public int Width { get; }
+
+    /// <summary>The width after zero padding: the next power of two ≥ X.</summary>
+    public int PaddedWidth { get; }
+
+    /// <summary>Zeros added before the first grid point (⌊(padded − X)/2⌋).</summary>
+    public int PaddingLeft { get; }
+
+    /// <summary>Zeros added after the last grid point (⌈(padded − X)/2⌉).</summary>
+    public int PaddingRight { get; }
+
+    /// <summary>Where the parameters live.</summary>
+    public torch.Device Device { get; }
+
+    /// <summary>Floating-point type of the parameters.</summary>
+    public ScalarType DType { get; }
+
+    /// <inheritdoc />
+    public nn.Module Module => _network;
+
+    /// <summary>Encodes states <c>[B, C, X]</c> into latents <c>[B, d_z]</c>.</summary>
+    /// <exception cref="ArgumentException">The states do not have the shape <c>[B, C, X]</c> of the system.</exception>
+    public Tensor Encode(Tensor states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.dim() != 3 || states.shape[1] != InputChannels || states.shape[2] != Width)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D.Encode expects states of shape [B, {InputChannels}, {Width}] (batch, channels, X of the system), " +
+                $"but got {Format(states.shape)}; pass a batch of scaled snapshots laid out [batch, channel, x].", nameof(states));
+        return _network.Encode(states);
+    }
+
+    /// <summary>Decodes latents <c>[B, d_z]</c> into states <c>[B, C, X]</c> with values in (0, 1).</summary>
+    /// <exception cref="ArgumentException">The latents do not have the shape <c>[B, d_z]</c>.</exception>
+    public Tensor Decode(Tensor latents)
+    {
+        ArgumentNullException.ThrowIfNull(latents);
+        if (latents.dim() != 2 || latents.shape[1] != LatentDim)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
+                nameof(latents));
+        return _network.Decode(latents);
+    }
+
+    private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
+
+    private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Autoencoders.Convolutional;
+
+/// <summary>
+/// Options of the <c>ConvAutoencoder1D</c> autoencoder; the defaults are the paper's KS model
+/// (<c>CHANNELS_1-16-32-64-8-KERNELS_5-5-5-5-BN_0-TRANS_0-POOL_avg</c>, d_z = 8).
+/// </summary>
+public sealed class ConvAutoencoder1DOptions : IValidatableObject
+{
+    /// <summary>Largest number of convolutional layers accepted (each halves the padded width).</summary>
+    public const int MaxLayers = 16;
+
+    /// <summary>Latent dimension d_z.</summary>
+    [Range(1, 1 << 20, ErrorMessage = "LatentDim must be a positive integer (the paper's KS model uses 8).")]
+    public int LatentDim { get; set; } = 8;
+
+    /// <summary>
+    /// Output channels of the encoder's convolutional layers, first to last; the decoder uses them reversed.
+    /// The number of layers is the number of entries.
+    /// </summary>
+    [Required(ErrorMessage = "Channels must list the channels of each convolutional layer, e.g. [16, 32, 64, 8].")]
+    [MinLength(1, ErrorMessage = "Channels must list at least one layer's channels, e.g. [16, 32, 64, 8].")]
+    public List<int> Channels { get; set; } = [16, 32, 64, 8];
+
+    /// <summary>Kernel size of every convolution (odd, so that the (k−1)/2 zero padding keeps the width).</summary>
+    [Range(1, 1001, ErrorMessage = "Kernel must be an odd kernel size between 1 and 1001 (the reference uses 5).")]
+    public int Kernel { get; set; } = 5;
+
+    /// <summary>BatchNorm1d without affine parameters after every encoder convolution except the last.</summary>
+    public bool BatchNorm { get; set; }
+
+    /// <summary>Decoder convolutions are ConvTranspose1d (stride 1) instead of Conv1d.</summary>
+    public bool Transpose { get; set; }
+
+    /// <summary>Encoder pooling: <c>avg</c> (AvgPool1d(2, 2)) or <c>max</c> (MaxPool1d(2, 2)).</summary>
+    [Required(ErrorMessage = "Pooling must be 'avg' or 'max'.")]
+    public string Pooling { get; set; } = "avg";
+
+    /// <summary>Whether <see cref="Pooling"/> selects max pooling (otherwise average pooling).</summary>
+    public bool UsesMaxPooling => string.Equals(Pooling, "max", StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kernel >= 1 && Kernel % 2 == 0)
+            yield return new ValidationResult(
+                $"Kernel ({Kernel}) must be odd so that the zero padding of (Kernel-1)/2 on each side keeps the width; use e.g. {Kernel + 1} (the reference uses 5).",
+                [nameof(Kernel)]);
+
+        if (Channels is { Count: > 0 })
+        {
+            if (Channels.Count > MaxLayers)
+                yield return new ValidationResult(
+                    $"Channels lists {Channels.Count} layers; at most {MaxLayers} are supported (each layer halves the width; the reference uses 4).",
+                    [nameof(Channels)]);
+            for (int i = 0; i < Channels.Count; i++)
+                if (Channels[i] < 1)
+                    yield return new ValidationResult(
+                        $"Channels[{i}] is {Channels[i]}; every layer needs at least one channel, e.g. [16, 32, 64, 8].",
+                        [nameof(Channels)]);
+        }
+
+        if (Pooling is not null && !string.Equals(Pooling, "avg", StringComparison.OrdinalIgnoreCase) && !UsesMaxPooling)
+            yield return new ValidationResult(
+                $"Pooling is '{Pooling}'; use 'avg' (the reference's choice) or 'max'.", [nameof(Pooling)]);
+    }
+
+    /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
+    public IReadOnlyList<ValidationResult> Errors()
+    {
+        var results = new List<ValidationResult>();
+        var context = new ValidationContext(this);
+        Validator.TryValidateObject(this, context, results, validateAllProperties: true);
+        // TryValidateObject skips IValidatableObject when an attribute failed; the other rules still apply.
+        if (results.Count > 0)
+            results.AddRange(Validate(context).Where(r => !results.Any(e => e.ErrorMessage == r.ErrorMessage)));
+        return results;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
+    public void ThrowIfInvalid()
+    {
+        var errors = Errors();
+        if (errors.Count > 0)
+            throw new ArgumentException("invalid ConvAutoencoder1D options: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
+    }
+}

@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace Led.Autoencoders.Convolutional;
+
+/// <summary>The reference's output activation tanhplus(x) = 0.5 + 0.5·tanh(x), with range (0, 1) like MinMax-scaled data.</summary>
+internal sealed class TanhPlus : nn.Module<Tensor, Tensor>
+{
+    public TanhPlus() : base(nameof(TanhPlus))
+    {
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var tanh = input.tanh();
+        return tanh.mul(0.5).add_(0.5);
+    }
+}

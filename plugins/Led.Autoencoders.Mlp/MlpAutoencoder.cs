@@ -1,0 +1,86 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Led.Autoencoders.Mlp;
+
+/// <summary>
+/// The reference's fully connected autoencoder (<c>mlp_autoencoders.py</c>, <c>-AUTO_&lt;n&gt;x&lt;w&gt;</c>; reference-spec
+/// §3.2) for any grid: states <c>[B, C, grid…]</c> are flattened channel-major, encoded through n CELU layers with
+/// identity skips on the square ones into latents <c>[B, d_z]</c>, and decoded back through tanhplus, so outputs lie
+/// in (0, 1) like MinMax-scaled data. Parameter names are the reference's (<c>ENCODER.1.layer.weight</c>, …), so its
+/// PyTorch state dict can be loaded into <see cref="Module"/>.
+/// </summary>
+public sealed class MlpAutoencoder : IAutoencoder, ITrainable
+{
+    private readonly MlpNetwork _network;
+    private readonly int[] _stateShape;
+
+    /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
+    /// <exception cref="ArgumentException">Invalid options or an empty observable.</exception>
+    public MlpAutoencoder(MlpAutoencoderOptions options, SystemDescription system, IDeviceContext device)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(device);
+        options.ThrowIfInvalid();
+        _stateShape = system.Shape;
+        if (system.Channels.Count < 1 || _stateShape.Any(s => s < 1))
+            throw new ArgumentException(
+                $"MlpAutoencoder needs at least one channel and one grid point per dimension, but the system's observable shape is {Format(_stateShape)}.",
+                nameof(system));
+
+        LatentDim = options.LatentDim;
+        InputSize = system.Size;
+        Device = device.Device;
+        DType = device.DType;
+        _network = new MlpNetwork(_stateShape, options, Device, DType);
+    }
+
+    /// <inheritdoc />
+    public int LatentDim { get; }
+
+    /// <summary>Values in one flattened snapshot, C·∏grid (202 for FHN).</summary>
+    public int InputSize { get; }
+
+    /// <summary>The observable's shape <c>[channels, grid…]</c>.</summary>
+    public IReadOnlyList<int> StateShape => _stateShape;
+
+    /// <summary>Where the parameters live.</summary>
+    public torch.Device Device { get; }
+
+    /// <summary>Floating-point type of the parameters.</summary>
+    public ScalarType DType { get; }
+
+    /// <inheritdoc />
+    public nn.Module Module => _network;
+
+    /// <summary>Encodes states <c>[B, C, grid…]</c> into latents <c>[B, d_z]</c>.</summary>
+    /// <exception cref="ArgumentException">The states do not have the shape <c>[B, C, grid…]</c> of the system.</exception>
+    public Tensor Encode(Tensor states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.dim() != _stateShape.Length + 1 || !states.shape.Skip(1).SequenceEqual(_stateShape.Select(s => (long)s)))
+            throw new ArgumentException(
+                $"MlpAutoencoder.Encode expects states of shape [B, {string.Join(", ", _stateShape)}] (batch, channels, grid of the system), " +
+                $"but got {Format(states.shape)}; pass a batch of scaled snapshots laid out [batch, channel, grid…].", nameof(states));
+        return _network.Encode(states);
+    }
+
+    /// <summary>Decodes latents <c>[B, d_z]</c> into states <c>[B, C, grid…]</c> with values in (0, 1).</summary>
+    /// <exception cref="ArgumentException">The latents do not have the shape <c>[B, d_z]</c>.</exception>
+    public Tensor Decode(Tensor latents)
+    {
+        ArgumentNullException.ThrowIfNull(latents);
+        if (latents.dim() != 2 || latents.shape[1] != LatentDim)
+            throw new ArgumentException(
+                $"MlpAutoencoder.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
+                nameof(latents));
+        return _network.Decode(latents);
+    }
+
+    private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
+
+    private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
+}

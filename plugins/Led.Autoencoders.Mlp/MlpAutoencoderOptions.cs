@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Autoencoders.Mlp;
+
+/// <summary>
+/// Options of the <c>MlpAutoencoder</c> autoencoder (reference flag <c>-AUTO_&lt;Layers&gt;x&lt;Width&gt;</c>); the defaults are
+/// the paper's FHN model, 3×100 with d_z = 2.
+/// </summary>
+public sealed class MlpAutoencoderOptions
+{
+    /// <summary>Latent dimension d_z.</summary>
+    [Range(1, 1 << 20, ErrorMessage = "LatentDim must be a positive integer (the paper's FHN model uses 2).")]
+    public int LatentDim { get; set; } = 2;
+
+    /// <summary>Hidden layers n of the encoder (and of the decoder): one input layer and n − 1 residual ones.</summary>
+    [Range(1, 64, ErrorMessage = "Layers must be between 1 and 64 (the paper's FHN model uses 3).")]
+    public int Layers { get; set; } = 3;
+
+    /// <summary>Width w of every hidden layer.</summary>
+    [Range(1, 1 << 16, ErrorMessage = "Width must be between 1 and 65536 (the paper's FHN model uses 100).")]
+    public int Width { get; set; } = 100;
+
+    /// <summary>All validation errors; empty when the options are valid.</summary>
+    public IReadOnlyList<ValidationResult> Errors()
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        return results;
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
+    public void ThrowIfInvalid()
+    {
+        var errors = Errors();
+        if (errors.Count > 0)
+            throw new ArgumentException("invalid MlpAutoencoder options: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
+    }
+}

@@ -1,0 +1,85 @@
+using static TorchSharp.torch;
+
+namespace Led.Autoencoders.Mlp;
+
+/// <summary>
+/// The module tree of <see cref="MlpAutoencoder"/> (reference-spec §3.2), laid out like the reference's two
+/// <c>Sequential</c>s so that <c>named_parameters()</c> matches its state dict. For n = 3:
+/// <c>ENCODER</c> = 0 flatten, 1 Lin(in→w), 2 CELU, 3 dropout, 4 Lin(w→w)+skip, 5 CELU, 6 dropout, 7 Lin(w→w)+skip,
+/// 8 CELU, 9 dropout, 10 Lin(w→d_z), 11 CELU; <c>DECODER</c> = 0 Lin(d_z→w), 1 CELU, 2 dropout, 3 Lin(w→w)+skip, 4, 5,
+/// 6 Lin(w→w)+skip, 7, 8, 9 Lin(w→in), 10 tanhplus. Dropout keeps everything (keep probability 1 in every paper run),
+/// so it is an identity placeholder that holds the index.
+/// </summary>
+internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor> _encoder;
+    private readonly nn.Module<Tensor, Tensor> _decoder;
+    private readonly long[] _stateShape;
+
+    /// <param name="stateShape">The observable's shape <c>[channels, grid…]</c>.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="device">Where the parameters live.</param>
+    /// <param name="dtype">Floating-point type of the parameters.</param>
+    public MlpNetwork(IReadOnlyList<int> stateShape, MlpAutoencoderOptions options, Device device, ScalarType dtype)
+        : base(nameof(MlpAutoencoder))
+    {
+        _stateShape = stateShape.Select(s => (long)s).ToArray();
+        long size = _stateShape.Aggregate(1L, (a, b) => a * b);
+        long width = options.Width;
+
+        var encoder = new List<(string, nn.Module<Tensor, Tensor>)>();
+        encoder.Add((Index(encoder), nn.Flatten(1)));
+        long inFeatures = size;
+        for (int i = 0; i < options.Layers; i++)
+        {
+            encoder.Add((Index(encoder), new ReferenceLinear(inFeatures, width, device, dtype)));
+            encoder.Add((Index(encoder), nn.CELU()));
+            encoder.Add((Index(encoder), nn.Identity()));
+            inFeatures = width;
+        }
+        encoder.Add((Index(encoder), new ReferenceLinear(width, options.LatentDim, device, dtype)));
+        encoder.Add((Index(encoder), nn.CELU()));
+
+        var decoder = new List<(string, nn.Module<Tensor, Tensor>)>();
+        inFeatures = options.LatentDim;
+        for (int i = 0; i < options.Layers; i++)
+        {
+            decoder.Add((Index(decoder), new ReferenceLinear(inFeatures, width, device, dtype)));
+            decoder.Add((Index(decoder), nn.CELU()));
+            decoder.Add((Index(decoder), nn.Identity()));
+            inFeatures = width;
+        }
+        decoder.Add((Index(decoder), new ReferenceLinear(width, size, device, dtype)));
+        decoder.Add((Index(decoder), new TanhPlus()));
+
+        _encoder = nn.Sequential(encoder.ToArray());
+        _decoder = nn.Sequential(decoder.ToArray());
+        register_module("ENCODER", _encoder);
+        register_module("DECODER", _decoder);
+        ReferenceInitialisation.Apply(this);
+    }
+
+    /// <summary>[B, channels, grid…] → [B, d_z].</summary>
+    public Tensor Encode(Tensor states)
+    {
+        using var scope = NewDisposeScope();
+        return _encoder.call(states).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>[B, d_z] → [B, channels, grid…], values in (0, 1).</summary>
+    public Tensor Decode(Tensor latents)
+    {
+        using var scope = NewDisposeScope();
+        return _decoder.call(latents).reshape([latents.shape[0], .. _stateShape]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The reconstruction D(E(x)).</summary>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return Decode(Encode(input)).MoveToOuterDisposeScope();
+    }
+
+    private static string Index(List<(string, nn.Module<Tensor, Tensor>)> layers) =>
+        layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

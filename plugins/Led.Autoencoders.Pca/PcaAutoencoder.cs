@@ -1,0 +1,129 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Led.Autoencoders.Pca;
+
+/// <summary>
+/// PCA fitted on the scaled training frames (centred, SVD through TorchSharp, duplicate frames removed as the
+/// reference does): z = (x − μ)Vᵀ, x̂ = zV + μ with V the leading d_z right singular vectors.
+/// </summary>
+public sealed class PcaAutoencoder : IAutoencoder, IFittable
+{
+    private readonly IDeviceContext _device;
+    private readonly int[] _shape;
+    private readonly int _size;
+    private Tensor? _mean;
+    private Tensor? _components;
+
+    public PcaAutoencoder(PcaOptions options, SystemDescription system, IDeviceContext device)
+    {
+        _device = device;
+        _shape = system.Shape;
+        _size = system.Size;
+        if (options.LatentDim > _size)
+            throw new ArgumentException($"latentDim {options.LatentDim} exceeds the state size {_size} of the system: choose at most {_size}");
+        LatentDim = options.LatentDim;
+    }
+
+    public int LatentDim { get; }
+
+    /// <summary>Fraction of the training variance each kept component explains.</summary>
+    public double[] ExplainedVarianceRatio { get; private set; } = [];
+
+    public Tensor Encode(Tensor states)
+    {
+        var (mean, components) = Fitted();
+        using var flat = Flatten(states);
+        using var centred = flat - mean;
+        return centred.matmul(components.t());
+    }
+
+    public Tensor Decode(Tensor latents)
+    {
+        var (mean, components) = Fitted();
+        using var flat = latents.matmul(components).add_(mean);
+        return flat.reshape([latents.shape[0], .. _shape.Select(d => (long)d)]);
+    }
+
+    public void Fit(FitData data)
+    {
+        using var scope = NewDisposeScope();
+        var frames = cat(data.Training.Select(Flatten).ToArray(), 0).to(ScalarType.Float64).cpu();
+        var unique = DistinctRows(frames.data<double>().ToArray()).to(_device.DType).to(_device.Device);
+        if (unique.shape[0] < LatentDim)
+            throw new ArgumentException($"PCA needs at least latentDim = {LatentDim} distinct training frames, got {unique.shape[0]}");
+        var mean = unique.mean([0], keepdim: true);
+        var (_, s, vh) = linalg.svd(unique - mean, fullMatrices: false);
+        var variance = s.square();
+        ExplainedVarianceRatio = (variance[..LatentDim] / variance.sum()).cpu().data<double>().ToArray();
+        Replace(mean, vh[..LatentDim].contiguous());
+    }
+
+    public void Save(Stream stream)
+    {
+        var (mean, components) = Fitted();
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write("led-pca-v1");
+        writer.Write(LatentDim);
+        writer.Write(_size);
+        foreach (var v in mean.cpu().to(ScalarType.Float64).data<double>()) writer.Write(v);
+        foreach (var v in components.cpu().to(ScalarType.Float64).data<double>()) writer.Write(v);
+    }
+
+    public void Load(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != "led-pca-v1") throw new InvalidDataException("not a saved PCA model");
+        int latent = reader.ReadInt32(), size = reader.ReadInt32();
+        if (latent != LatentDim || size != _size)
+            throw new InvalidDataException($"saved PCA has d_z = {latent} on {size} values; this one is configured for d_z = {LatentDim} on {_size}");
+        var mean = Enumerable.Range(0, size).Select(_ => reader.ReadDouble()).ToArray();
+        var components = Enumerable.Range(0, latent * size).Select(_ => reader.ReadDouble()).ToArray();
+        Replace(tensor(mean, [1, size]), tensor(components, [latent, size]));
+    }
+
+    /// <summary>The rows of a [N, size] array with exact duplicates removed, in first-seen order.</summary>
+    private Tensor DistinctRows(double[] values)
+    {
+        var seen = new HashSet<RowKey>();
+        var kept = new List<double>(values.Length);
+        for (int start = 0; start < values.Length; start += _size)
+            if (seen.Add(new RowKey(values, start, _size)))
+                kept.AddRange(values.AsSpan(start, _size).ToArray());
+        return tensor(kept.ToArray(), [kept.Count / _size, _size]);
+    }
+
+    private readonly record struct RowKey(double[] Values, int Start, int Length)
+    {
+        public bool Equals(RowKey other) => Values.AsSpan(Start, Length).SequenceEqual(other.Values.AsSpan(other.Start, other.Length));
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var v in Values.AsSpan(Start, Length)) hash.Add(v);
+            return hash.ToHashCode();
+        }
+    }
+
+    private void Replace(Tensor mean, Tensor components)
+    {
+        _mean?.Dispose();
+        _components?.Dispose();
+        _mean = mean.to(_device.DType).to(_device.Device).DetachFromDisposeScope();
+        _components = components.to(_device.DType).to(_device.Device).DetachFromDisposeScope();
+    }
+
+    private (Tensor Mean, Tensor Components) Fitted() =>
+        _mean is null || _components is null
+            ? throw new InvalidOperationException("the PCA has not been fitted: call Fit (training) or Load (a trained model) first")
+            : (_mean, _components);
+
+    private Tensor Flatten(Tensor states)
+    {
+        if (states.numel() % _size != 0 || states.shape[^_shape.Length..].Aggregate(1L, (a, b) => a * b) != _size)
+            throw new ArgumentException($"expected states [B, {string.Join(", ", _shape)}], got [{string.Join(", ", states.shape)}]");
+        return states.reshape(-1, _size);
+    }
+}

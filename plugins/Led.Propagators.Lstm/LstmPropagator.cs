@@ -1,0 +1,36 @@
+using Led.Abstractions.Learning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Led.Propagators.Lstm;
+
+/// <summary>
+/// One LSTM cell (d_z → d_h) and a linear head (d_h → d_z) with tanhplus or identity output: z_t ↦ ẑ_{t+Δt}.
+/// Initialisation as the reference: input weights Xavier-uniform, recurrent weights orthogonal, all biases 0.001.
+/// </summary>
+public sealed class LstmPropagator : ILatentPropagator, ITrainable
+{
+    private readonly LstmNetwork _network;
+    private readonly IDeviceContext _device;
+
+    public LstmPropagator(LstmOptions options, LatentSpace latent, IDeviceContext device)
+    {
+        _device = device;
+        _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == "tanhplus");
+        _network.to(device.DType).to(device.Device);
+    }
+
+    public nn.Module Module => _network;
+
+    public PropagatorState Start(int batchSize) =>
+        new LstmState(zeros(batchSize, _network.Hidden, dtype: _device.DType, device: _device.Device),
+                      zeros(batchSize, _network.Hidden, dtype: _device.DType, device: _device.Device));
+
+    public Tensor Forward(PropagatorState state, Tensor latents)
+    {
+        if (state is not LstmState s) throw new ArgumentException("state was not created by this LSTM propagator", nameof(state));
+        if (latents.dim() != 3 || latents.shape[2] != _network.LatentDim)
+            throw new ArgumentException($"expected latents [B, T, {_network.LatentDim}], got [{string.Join(", ", latents.shape)}]");
+        return _network.Run(s, latents);
+    }
+}

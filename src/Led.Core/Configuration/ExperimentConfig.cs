@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Core.Configuration;
+
+/// <summary>One experiment: the root of a config document.</summary>
+public sealed class ExperimentConfig
+{
+    [Required(ErrorMessage = "system is required: add a section { \"name\": …, \"options\": { … } } naming a system plugin")]
+    public SystemSection? System { get; set; }
+
+    public DataOptions Data { get; set; } = new();
+
+    /// <summary>The autoencoder (encoder and decoder).</summary>
+    public ComponentSection? Encoder { get; set; }
+
+    public ComponentSection? Propagator { get; set; }
+
+    public TrainingOptions Training { get; set; } = new();
+
+    public ForecastOptions Forecast { get; set; } = new();
+
+    public OutputOptions Output { get; set; } = new();
+
+    /// <summary><c>auto</c> (CUDA if available, else CPU), <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    [RegularExpression(@"^(auto|cpu|cuda(:\d+)?)$", ErrorMessage = "device must be 'auto', 'cpu', 'cuda' or 'cuda:N'")]
+    public string Device { get; set; } = "auto";
+
+    /// <summary><c>float64</c> (as the reference) or <c>float32</c>.</summary>
+    [RegularExpression("^(float64|float32)$", ErrorMessage = "precision must be 'float64' or 'float32'")]
+    public string Precision { get; set; } = "float64";
+
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Torch intra-op threads (1 was fastest for small models on 2 cores).</summary>
+    [Range(1, 1024, ErrorMessage = "threads must be ≥ 1")]
+    public int Threads { get; set; } = 1;
+
+    /// <summary>Extra plugin search folders.</summary>
+    public List<string> Plugins { get; set; } = new();
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Core.Configuration;
+
+/// <summary>How the autoencoder and the propagator are trained (config section <c>training</c>).</summary>
+public sealed class TrainingOptions : IValidatableObject
+{
+    /// <summary><c>sequential</c>: autoencoder first, then the propagator with the autoencoder frozen; <c>endToEnd</c>: jointly.</summary>
+    [RegularExpression("^(sequential|endToEnd)$", ErrorMessage = "mode must be 'sequential' or 'endToEnd'")]
+    public string Mode { get; set; } = "sequential";
+
+    [RegularExpression("^(adam|adabelief)$", ErrorMessage = "optimizer must be 'adam' or 'adabelief'")]
+    public string Optimizer { get; set; } = "adabelief";
+
+    [Range(1e-12, 10, ErrorMessage = "learningRate must be in (0, 10]")]
+    public double LearningRate { get; set; } = 1e-3;
+
+    [Range(1, 1 << 20, ErrorMessage = "batchSize must be ≥ 1")]
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>Maximum epochs over all rounds.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "maxEpochs must be ≥ 1")]
+    public int MaxEpochs { get; set; } = 100;
+
+    /// <summary>A round ends when the validation loss has not improved for this many epochs.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "patience must be ≥ 1")]
+    public int Patience { get; set; } = 20;
+
+    /// <summary>Rounds of early stopping; each restores the best model and halves the learning rate.</summary>
+    [Range(1, 100, ErrorMessage = "maxRounds must be in [1, 100]")]
+    public int MaxRounds { get; set; } = 5;
+
+    [Range(0.01, 0.99, ErrorMessage = "learningRateFactor must be in [0.01, 0.99]")]
+    public double LearningRateFactor { get; set; } = 0.5;
+
+    /// <summary>Truncated back-propagation chunk length (coarse steps).</summary>
+    [Range(1, 100000, ErrorMessage = "sequenceLength must be ≥ 1")]
+    public int SequenceLength { get; set; } = 25;
+
+    /// <summary>Length of the training windows cut from the trajectories (coarse samples).</summary>
+    [Range(2, int.MaxValue, ErrorMessage = "windowLength must be ≥ 2")]
+    public int WindowLength { get; set; } = 201;
+
+    /// <summary>Loss terms (mean of those enabled): decoded forecast, latent forecast, reconstruction.</summary>
+    public bool OutputLoss { get; set; }
+
+    public bool LatentLoss { get; set; } = true;
+
+    public bool ReconstructionLoss { get; set; }
+
+    /// <summary>Wall-time limit for training in minutes (0: none).</summary>
+    [Range(0, double.MaxValue, ErrorMessage = "maxMinutes must be ≥ 0")]
+    public double MaxMinutes { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!OutputLoss && !LatentLoss && !ReconstructionLoss)
+            yield return new ValidationResult("enable at least one of outputLoss, latentLoss, reconstructionLoss", [nameof(LatentLoss)]);
+        if (SequenceLength >= WindowLength)
+            yield return new ValidationResult($"sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength})", [nameof(SequenceLength)]);
+    }
+}

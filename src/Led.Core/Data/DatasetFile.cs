@@ -1,0 +1,87 @@
+using System.Reflection;
+using Led.Abstractions.Systems;
+using PureHDF;
+
+namespace Led.Core.Data;
+
+/// <summary>
+/// Reads and writes <see cref="LedDataset"/> as HDF5 (readable by h5py):
+/// <c>/train/trajectories</c>, <c>/validation/trajectories</c>, <c>/test/trajectories</c>, each
+/// <c>[trajectory, time, channel, grid…]</c> float64, unscaled; root attributes <c>system</c>, <c>channels</c>,
+/// <c>grid</c>, <c>extent</c>, <c>dt</c>, <c>periodic</c>, <c>scaler_min</c>, <c>scaler_max</c>, <c>provenance</c> (JSON).
+/// Written to a temporary file and renamed, so a failed write leaves nothing.
+/// </summary>
+public static class DatasetFile
+{
+    public const string Format = "led-dataset";
+    private static readonly string[] Splits = ["train", "validation", "test"];
+
+    public static void Write(string path, LedDataset dataset, string provenanceJson)
+    {
+        var file = new H5File();
+        foreach (var (name, set) in Splits.Zip([dataset.Train, dataset.Validation, dataset.Test]))
+            file[name] = new H5Group { ["trajectories"] = new H5Dataset(set.Values, fileDims: set.Shape.Select(d => (ulong)d).ToArray()) };
+        var d = dataset.Description;
+        file.Attributes["format"] = Format;
+        file.Attributes["format_version"] = 1;
+        file.Attributes["system"] = dataset.SystemName;
+        file.Attributes["channels"] = d.Channels.ToArray();
+        file.Attributes["grid"] = d.Grid.ToArray();
+        file.Attributes["extent"] = d.Extent.ToArray();
+        file.Attributes["dt"] = d.CoarseTimeStep;
+        file.Attributes["periodic"] = d.Periodic ? 1 : 0;
+        file.Attributes["scaler_min"] = dataset.Scaler.Min;
+        file.Attributes["scaler_max"] = dataset.Scaler.Max;
+        file.Attributes["provenance"] = provenanceJson;
+        file.Attributes["written_by"] = $"LED.NET {typeof(DatasetFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]}";
+        WriteAtomically(path, p => file.Write(p));
+    }
+
+    /// <summary>Reads a dataset; a missing, damaged or foreign file gives an <see cref="InvalidDataException"/> naming the problem.</summary>
+    public static LedDataset Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"dataset not found: {path} (create it with `led simulate <config> --out {path}`)", path);
+        try
+        {
+            using var file = H5File.OpenRead(path);
+            if (!file.AttributeExists("format") || file.Attribute("format").Read<string>() != Format)
+                throw new InvalidDataException($"{path} is not an LED.NET dataset (no format attribute '{Format}')");
+            var description = new SystemDescription(
+                file.Attribute("channels").Read<string[]>(), file.Attribute("grid").Read<int[]>(),
+                file.Attribute("extent").Read<double[]>(), file.Attribute("dt").Read<double>(),
+                file.Attribute("periodic").Read<int>() != 0);
+            var sets = Splits.Select(s =>
+            {
+                var ds = file.Dataset($"/{s}/trajectories");
+                var dims = ds.Space.Dimensions;
+                if (dims.Length != 2 + 1 + description.Grid.Count || (int)dims[2] != description.Channels.Count)
+                    throw new InvalidDataException($"{path}: /{s}/trajectories has shape [{string.Join(", ", dims)}], expected [n, T, {description.Channels.Count}, {string.Join(", ", description.Grid)}]");
+                return new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), ds.Read<double[]>());
+            }).ToArray();
+            var scaler = new MinMaxScaler(file.Attribute("scaler_min").Read<double[]>(), file.Attribute("scaler_max").Read<double[]>());
+            return new LedDataset(file.Attribute("system").Read<string>(), description, sets[0], sets[1], sets[2], scaler);
+        }
+        catch (Exception ex) when (ex is not InvalidDataException and not FileNotFoundException)
+        {
+            var inner = ex is TargetInvocationException { InnerException: { } i } ? i : ex;
+            throw new InvalidDataException($"{path} cannot be read as an LED.NET dataset: {inner.Message}", inner);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> on a temporary path beside <paramref name="path"/>, then renames it.</summary>
+    public static void WriteAtomically(string path, Action<string> write)
+    {
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temp = full + $".tmp-{Environment.ProcessId}";
+        try
+        {
+            write(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Led.Core.Data;
+using Led.Core.Metrics;
+using PureHDF;
+
+namespace Led.Core.Forecasting;
+
+/// <summary>
+/// Writes a forecast as HDF5 (readable by h5py): <c>predictions</c> and <c>targets</c> <c>[ic, t, channel, grid…]</c> in
+/// physical units, <c>latent_predictions</c> <c>[ic, t, d_z]</c>, <c>latent_targets</c> (encodings of the true states,
+/// warm-up included) and every error series <c>errors/&lt;name&gt; [ic, t]</c>; attributes <c>dt</c>, <c>warmup</c>.
+/// </summary>
+public static class ForecastFile
+{
+    public static void Write(string path, double[] predictions, double[] targets, long[] shape, double[] latents, long[] latentShape,
+        double[] encodedTruth, long[] encodedShape, ForecastErrors errors, double dt, int warmup)
+    {
+        static ulong[] Dims(long[] s) => s.Select(d => (ulong)d).ToArray();
+        var errorGroup = new H5Group();
+        foreach (var series in errors.Series) errorGroup[series.Name] = series.Values;
+        var file = new H5File
+        {
+            ["predictions"] = new H5Dataset(predictions, fileDims: Dims(shape)),
+            ["targets"] = new H5Dataset(targets, fileDims: Dims(shape)),
+            ["latent_predictions"] = new H5Dataset(latents, fileDims: Dims(latentShape)),
+            ["latent_targets"] = new H5Dataset(encodedTruth, fileDims: Dims(encodedShape)),
+            ["errors"] = errorGroup,
+        };
+        file.Attributes["dt"] = dt;
+        file.Attributes["warmup"] = warmup;
+        DatasetFile.WriteAtomically(path, p => file.Write(p));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using Led.Core.Training;
+using static TorchSharp.torch;
+
+namespace Led.Core.Forecasting;
+
+/// <summary>
+/// Wall time per coarse step of the micro solver and of the latent path (batch 1), measured in the same process from
+/// the same state: propagator only (the reference's definition) and propagator + decoder (what a user pays).
+/// </summary>
+public static class SpeedMeasurement
+{
+    /// <summary>Seconds per coarse step of the micro solver started from <paramref name="observable"/>.</summary>
+    public static double MicroSolver(IDynamicalSystem system, double[] observable, double minimumSeconds = 0.5, int maximumSteps = 200)
+    {
+        using var sim = system.Lift(observable, 0);
+        double dt = system.Description.CoarseTimeStep;
+        sim.Advance(dt);
+        var clock = Stopwatch.StartNew();
+        int steps = 0;
+        while (steps < maximumSteps && (clock.Elapsed.TotalSeconds < minimumSeconds || steps < 3))
+        {
+            sim.Advance(dt);
+            steps++;
+        }
+        return clock.Elapsed.TotalSeconds / steps;
+    }
+
+    /// <summary>Seconds per latent step, batch 1: (propagator only, propagator + decoder).</summary>
+    public static (double Propagator, double WithDecoder) Latent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
+        Tensor initialLatent, int steps = 300)
+    {
+        using var noGrad = no_grad();
+        (autoencoder as ITrainable)?.Module.eval();
+        (propagator as ITrainable)?.Module.eval();
+        return (Time(false), Time(true));
+
+        double Time(bool decode)
+        {
+            using var state = propagator.Start(1);
+            var last = initialLatent.reshape(1, 1, -1).clone().DetachFromDisposeScope();
+            for (int i = 0; i < 10; i++) last = Step(state, last, decode);
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < steps; i++) last = Step(state, last, decode);
+            double seconds = clock.Elapsed.TotalSeconds / steps;
+            last.Dispose();
+            return seconds;
+        }
+
+        Tensor Step(PropagatorState state, Tensor last, bool decode)
+        {
+            using var scope = NewDisposeScope();
+            var next = propagator.Forward(state, last);
+            if (decode) _ = autoencoder.Decode((scaler?.Unscale(next) ?? next).reshape(1, -1));
+            last.Dispose();
+            return next.DetachFromDisposeScope();
+        }
+    }
+}

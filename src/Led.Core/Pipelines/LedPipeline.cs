@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using Led.Core.Configuration;
+using Led.Core.Data;
+using Led.Core.Forecasting;
+using Led.Core.Metrics;
+using Led.Core.Progress;
+using Led.Core.Reports;
+using Led.Core.Training;
+using Serilog;
+using static TorchSharp.torch;
+
+namespace Led.Core.Pipelines;
+
+/// <summary>
+/// The LED stages of one experiment: data (simulate or read), training (autoencoder, then propagator with the
+/// autoencoder frozen) and Latent-LED forecasting with the paper's metrics, timings and plots.
+/// </summary>
+public sealed class LedPipeline(ExperimentConfig config, IComponentFactory components, IDeviceContext device, ILogger log,
+    IProgressReporter progress, CancellationToken cancel = default)
+{
+    private IDynamicalSystem? _system;
+
+    public IDynamicalSystem System => _system ??= (IDynamicalSystem)components.Create("system");
+
+    /// <summary>The experiment's dataset: read from <c>data.path</c>, or simulated (and written to <paramref name="saveTo"/>).</summary>
+    public LedDataset Data(string? saveTo, string provenanceJson)
+    {
+        if (config.Data.Path is { } path)
+        {
+            var read = DatasetFile.Read(path);
+            var expected = System.Description;
+            if (!read.Description.Shape.SequenceEqual(expected.Shape))
+                throw new InvalidDataException($"{path} holds states [{string.Join(", ", read.Description.Shape)}] but the system " +
+                                               $"{config.System!.Name} produces [{string.Join(", ", expected.Shape)}]: regenerate it with `led simulate`");
+            log.Information("data: read {Path} ({Train} train, {Validation} validation, {Test} test trajectories)", path, read.Train.Count, read.Validation.Count, read.Test.Count);
+            return read;
+        }
+        var initial = config.System!.InitialState is { } spec ? InitialStateReader.Read(spec, System.Description) : null;
+        var clock = Stopwatch.StartNew();
+        var data = new DataGenerator(System, config.System.Name, config.Data, PipelineChecks.TestLength(config), config.Seed) { InitialState = initial }
+            .Generate(progress, cancel);
+        log.Information("data: simulated in {Seconds:F1} s; scaler min [{Min}] max [{Max}]", clock.Elapsed.TotalSeconds,
+            string.Join(", ", data.Scaler.Min.Select(v => v.ToString("G6"))), string.Join(", ", data.Scaler.Max.Select(v => v.ToString("G6"))));
+        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson);
+        return data;
+    }
+
+    /// <summary>Creates the configured autoencoder and propagator (untrained).</summary>
+    public (IAutoencoder Autoencoder, ILatentPropagator Propagator) CreateModel()
+    {
+        var autoencoder = (IAutoencoder)components.Create("encoder", System.Description, device);
+        var propagator = (ILatentPropagator)components.Create("propagator", new LatentSpace(autoencoder.LatentDim), device);
+        return (autoencoder, propagator);
+    }
+
+    /// <summary>Trains the model on the dataset, saves it into <paramref name="modelDirectory"/> and plots the losses into <paramref name="reportDirectory"/>.</summary>
+    public (LedModel Model, Dictionary<string, double> Metrics) Train(LedDataset data, string modelDirectory, string reportDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        var (autoencoder, propagator) = CreateModel();
+        var metrics = new Dictionary<string, double>();
+        using var train = TensorData.Scaled(data.Train, data.Scaler, device);
+        using var validation = TensorData.Scaled(data.Validation, data.Scaler, device);
+        using var trainFrames = Frames(train);
+        using var validationFrames = Frames(validation);
+
+        var aeTraining = new AutoencoderTraining(config.Training, config.Seed, log, progress);
+        var aeHistory = aeTraining.Train(autoencoder, trainFrames, validationFrames, cancel);
+        metrics["autoencoder_validation_mse_scaled"] = aeTraining.ReconstructionLoss(autoencoder, validationFrames);
+        log.Information("autoencoder: validation reconstruction MSE {Mse:E4} (scaled units)", metrics["autoencoder_validation_mse_scaled"]);
+        if (autoencoder is ITrainable trainableAe)
+            foreach (var p in trainableAe.Module.parameters()) p.requires_grad = false;
+
+        var forecaster = new LatentForecaster(autoencoder, propagator, null);
+        using var trainLatents = forecaster.Encode(train);
+        using var validationLatents = forecaster.Encode(validation);
+        var latentScaler = LatentScaler.Fit(validationLatents.reshape(-1, autoencoder.LatentDim));
+        var trainScaled = Enumerable.Range(0, (int)train.shape[0]).Select(i => latentScaler.Scale(trainLatents[i])).ToList();
+        var validationScaled = Enumerable.Range(0, (int)validation.shape[0]).Select(i => latentScaler.Scale(validationLatents[i])).ToList();
+        var propagatorHistory = new PropagatorTraining(config.Training, latentScaler, config.Seed, log, progress)
+            .Train(propagator, trainScaled, validationScaled, cancel);
+        foreach (var t in trainScaled.Concat(validationScaled)) t.Dispose();
+        if (propagatorHistory.Count > 0) metrics["propagator_validation_loss"] = propagatorHistory.Min(r => r.ValidationLoss);
+        metrics["training_seconds"] = clock.Elapsed.TotalSeconds;
+
+        var model = new LedModel(autoencoder, propagator, data.Scaler, latentScaler);
+        model.Save(modelDirectory);
+        Directory.CreateDirectory(reportDirectory);
+        foreach (var (name, history) in new[] { ("autoencoder", aeHistory), ("propagator", propagatorHistory) })
+        {
+            if (history.Count == 0) continue;
+            File.WriteAllLines(Path.Combine(reportDirectory, $"training_{name}.csv"),
+                ["epoch,round,learning_rate,train_loss,validation_loss,seconds", .. history.Select(r =>
+                    FormattableString.Invariant($"{r.Epoch},{r.Round},{r.LearningRate:R},{r.TrainLoss:R},{r.ValidationLoss:R},{r.Seconds:F3}"))]);
+            if (config.Output.Plots)
+            {
+                var epochs = history.Select(r => (double)r.Epoch).ToArray();
+                Plots.Lines(Path.Combine(reportDirectory, $"training_{name}"), $"{name} training", "epoch", "loss",
+                    [("train", epochs, history.Select(r => r.TrainLoss).ToArray()), ("validation", epochs, history.Select(r => r.ValidationLoss).ToArray())], logY: true);
+            }
+        }
+        return (model, metrics);
+    }
+
+    /// <summary>Latent-LED from the test initial conditions: metrics, timings, and (per config) the forecast file and plots.</summary>
+    public Dictionary<string, double> Forecast(LedDataset data, LedModel model, string outputDirectory)
+    {
+        var f = config.Forecast;
+        int ics = f.InitialConditions > 0 ? Math.Min(f.InitialConditions, data.Test.Count) : data.Test.Count;
+        int warmup = f.Warmup, horizon = f.Horizon, frame = data.Test.FrameSize;
+        if (data.Test.Length < warmup + horizon)
+            throw new InvalidDataException($"test trajectories have {data.Test.Length} samples; forecast.warmup + forecast.horizon need {warmup + horizon}");
+        var test = new TrajectorySet(ics, warmup + horizon, data.Test.FrameShape);
+        for (int i = 0; i < ics; i++) data.Test.Trajectory(i)[..test.Trajectory(i).Length].CopyTo(test.Trajectory(i));
+        var targets = new double[(long)ics * horizon * frame];
+        var persistence = new double[targets.Length];
+        for (int i = 0; i < ics; i++)
+            for (int t = 0; t < horizon; t++)
+            {
+                test.Frame(i, warmup + t).CopyTo(targets.AsSpan(((i * horizon) + t) * frame, frame));
+                test.Frame(i, warmup - 1).CopyTo(persistence.AsSpan(((i * horizon) + t) * frame, frame));
+            }
+
+        var clock = Stopwatch.StartNew();
+        using var scaled = TensorData.Scaled(test, model.DataScaler, device);
+        var forecaster = new LatentForecaster(model.Autoencoder, model.Propagator, model.LatentScaler);
+        using var forecast = forecaster.Run(scaled, warmup, horizon, cancel);
+        double forecastSeconds = clock.Elapsed.TotalSeconds;
+        var predictions = ToArray(forecast.Predictions);
+        model.DataScaler.Unscale(predictions, frame);
+
+        var channels = data.Description.Channels;
+        var range = model.DataScaler.Max.Zip(model.DataScaler.Min, (a, b) => a - b).ToArray();
+        var errors = ForecastErrors.Compute(predictions, targets, ics, horizon, channels, range);
+        var baseline = ForecastErrors.Compute(persistence, targets, ics, horizon, channels, range);
+        int shortSteps = Math.Max(1, horizon / 10);
+        var metrics = new Dictionary<string, double>
+        {
+            ["initial_conditions"] = ics,
+            ["warmup"] = warmup,
+            ["horizon"] = horizon,
+            ["mse"] = errors["mse"].Mean(),
+            ["mnad"] = errors["mnad"].Mean(),
+            ["nrmse"] = errors["nrmse"].Mean(),
+            ["correlation"] = errors["correlation"].Mean(),
+            ["mnad_short"] = errors["mnad"].Mean(shortSteps),
+            ["mnad_persistence"] = baseline["mnad"].Mean(),
+            ["mnad_persistence_short"] = baseline["mnad"].Mean(shortSteps),
+            ["short_horizon_steps"] = shortSteps,
+            ["forecast_seconds"] = forecastSeconds,
+        };
+        foreach (var c in channels) metrics[$"mnad_{Snake(c)}"] = errors[$"mnad_{c}"].Mean();
+        metrics["reconstruction_mse"] = ReconstructionMse(model, scaled, test);
+
+        using (var first = forecast.EncodedTruth[0, warmup - 1].clone())
+        {
+            double micro = SpeedMeasurement.MicroSolver(System, test.Frame(0, warmup - 1).ToArray());
+            var (latent, decoded) = SpeedMeasurement.Latent(model.Autoencoder, model.Propagator, model.LatentScaler,
+                model.LatentScaler?.Scale(first) ?? first.alias());
+            metrics["micro_seconds_per_step"] = micro;
+            metrics["latent_seconds_per_step"] = latent;
+            metrics["latent_decoded_seconds_per_step"] = decoded;
+            metrics["speedup_latent"] = micro / latent;
+            metrics["speedup_latent_decoded"] = micro / decoded;
+        }
+        log.Information("forecast: {Ics} initial conditions × {Horizon} steps: MNAD {Mnad:G4} (persistence {Persistence:G4}), correlation {Corr:G4}, speed-up {Speedup:F0}× (with decoder {Decoded:F0}×)",
+            ics, horizon, metrics["mnad"], metrics["mnad_persistence"], metrics["correlation"], metrics["speedup_latent"], metrics["speedup_latent_decoded"]);
+
+        Directory.CreateDirectory(outputDirectory);
+        if (config.Output.Predictions)
+            ForecastFile.Write(Path.Combine(outputDirectory, "forecast.h5"), predictions, targets, [ics, horizon, .. data.Test.FrameShape.Select(d => (long)d)],
+                ToArray(forecast.Latents), forecast.Latents.shape, ToArray(forecast.EncodedTruth), forecast.EncodedTruth.shape,
+                errors, data.Description.CoarseTimeStep, warmup);
+        if (config.Output.Plots)
+            ForecastPlots.Write(outputDirectory, data.Description, errors, baseline, predictions, targets, forecast, warmup);
+        return metrics;
+    }
+
+    private double ReconstructionMse(LedModel model, Tensor scaled, TrajectorySet test)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var forecaster = new LatentForecaster(model.Autoencoder, model.Propagator, null);
+        var latents = forecaster.Encode(scaled).reshape(-1, model.Autoencoder.LatentDim);
+        var decoded = ToArray(model.Autoencoder.Decode(latents));
+        model.DataScaler.Unscale(decoded, test.FrameSize);
+        double sum = 0;
+        for (int i = 0; i < decoded.Length; i++) sum += (decoded[i] - test.Values[i]) * (decoded[i] - test.Values[i]);
+        return sum / decoded.Length;
+    }
+
+    private static Tensor Frames(Tensor trajectories) => trajectories.reshape([trajectories.shape[0] * trajectories.shape[1], .. trajectories.shape[2..]]);
+
+    private static double[] ToArray(Tensor t)
+    {
+        using var cpu = t.detach().to(ScalarType.Float64).cpu().contiguous();
+        return cpu.data<double>().ToArray();
+    }
+
+    private static string Snake(string name) => new(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+}

@@ -1,0 +1,62 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using Led.Core.Configuration;
+
+namespace Led.Core.Pipelines;
+
+/// <summary>
+/// Checks that need the components themselves: each is created once (a constructor may reject its options or the
+/// system's shape, e.g. a 1-D network for a 2-D system) and the sections are checked against each other.
+/// </summary>
+public static class PipelineChecks
+{
+    public static List<string> Check(ExperimentConfig config, IComponentFactory components, IDeviceContext device, bool needsModel = false)
+    {
+        var problems = new List<string>();
+        if (config.Data.Path is { } dataPath && !File.Exists(dataPath))
+            problems.Add($"data.path: dataset not found: {Path.GetFullPath(dataPath)} (create it with `led simulate <config> --out {dataPath}` or remove data.path to simulate)");
+        if (config.System?.InitialState is { } initial && !File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : "")))
+            problems.Add($"system.initialState: file not found: {initial}");
+        var system = Create<IDynamicalSystem>(components, "system", problems);
+        if (system is null) return problems;
+        var d = system.Description;
+        if (needsModel && !components.IsConfigured("encoder")) problems.Add("encoder: required to train or forecast; add { \"name\": …, \"options\": { … } }");
+        if (needsModel && !components.IsConfigured("propagator")) problems.Add("propagator: required to train or forecast; add { \"name\": …, \"options\": { … } }");
+        if (components.IsConfigured("encoder"))
+        {
+            var autoencoder = Create<IAutoencoder>(components, "encoder", problems, d, device);
+            if (autoencoder is not null && components.IsConfigured("propagator"))
+                Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device);
+        }
+        var t = config.Training;
+        if (t.Mode == "sequential" && (t.OutputLoss || t.ReconstructionLoss))
+            problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
+        if (needsModel && t.Mode == "endToEnd")
+            problems.Add("training.mode: endToEnd training is not available in this version; use 'sequential'");
+        if (needsModel && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
+            problems.Add($"training.windowLength ({t.WindowLength}) exceeds data.trainSamples ({config.Data.TrainSamples}) or data.validationSamples ({config.Data.ValidationSamples})");
+        int testLength = TestLength(config);
+        if (testLength < config.Forecast.Warmup + config.Forecast.Horizon)
+            problems.Add($"data.testSamples ({testLength}) is shorter than forecast.warmup + forecast.horizon ({config.Forecast.Warmup + config.Forecast.Horizon})");
+        if (config.Forecast.InitialConditions > config.Data.TestInitialConditions)
+            problems.Add($"forecast.initialConditions ({config.Forecast.InitialConditions}) exceeds data.testInitialConditions ({config.Data.TestInitialConditions})");
+        return problems;
+    }
+
+    /// <summary>Samples per test trajectory: <c>data.testSamples</c>, or warm-up + horizon when 0.</summary>
+    public static int TestLength(ExperimentConfig config) =>
+        config.Data.TestSamples > 0 ? config.Data.TestSamples : config.Forecast.Warmup + config.Forecast.Horizon;
+
+    private static T? Create<T>(IComponentFactory components, string section, List<string> problems, params object[] context) where T : class
+    {
+        try
+        {
+            return (T)components.Create(section, context);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidDataException or FileNotFoundException)
+        {
+            problems.Add($"{section}: {ex.Message}");
+            return null;
+        }
+    }
+}

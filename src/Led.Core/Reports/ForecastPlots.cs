@@ -1,0 +1,62 @@
+using Led.Abstractions.Systems;
+using Led.Core.Forecasting;
+using Led.Core.Metrics;
+using static TorchSharp.torch;
+
+namespace Led.Core.Reports;
+
+/// <summary>The forecast figures: errors against time (mean with min–max band over initial conditions, LED vs persistence),
+/// space–time truth / prediction / error of the first initial condition (1-D systems) and its latent trajectory.</summary>
+public static class ForecastPlots
+{
+    public static void Write(string directory, SystemDescription system, ForecastErrors errors, ForecastErrors persistence,
+        double[] predictions, double[] targets, LatentForecast forecast, int warmup)
+    {
+        double dt = system.CoarseTimeStep;
+        int horizon = errors["mnad"].Steps;
+        var time = Enumerable.Range(1, horizon).Select(i => i * dt).ToArray();
+        var (m, lo, hi) = errors["mnad"].OverTime();
+        var (pm, plo, phi) = persistence["mnad"].OverTime();
+        Plots.Band(Path.Combine(directory, "mnad_vs_time"), "MNAD over the forecast horizon", "lead time", "MNAD",
+            time, [("Latent-LED", m, lo, hi), ("persistence", pm, plo, phi)], logY: true);
+        var (c, clo, chi) = errors["correlation"].OverTime();
+        Plots.Band(Path.Combine(directory, "correlation_vs_time"), "correlation with the truth", "lead time", "correlation", time, [("Latent-LED", c, clo, chi)]);
+
+        if (system.Grid.Count == 1)
+        {
+            int points = system.Grid[0], frame = system.Size;
+            for (int ch = 0; ch < system.Channels.Count; ch++)
+            {
+                var truth = new double[horizon, points];
+                var predicted = new double[horizon, points];
+                var error = new double[horizon, points];
+                double vmin = double.PositiveInfinity, vmax = double.NegativeInfinity;
+                for (int t = 0; t < horizon; t++)
+                    for (int x = 0; x < points; x++)
+                    {
+                        int k = t * frame + ch * points + x;
+                        (truth[t, x], predicted[t, x], error[t, x]) = (targets[k], predictions[k], Math.Abs(targets[k] - predictions[k]));
+                        vmin = Math.Min(vmin, targets[k]);
+                        vmax = Math.Max(vmax, targets[k]);
+                    }
+                string name = system.Channels[ch];
+                Plots.SpaceTime(Path.Combine(directory, $"ic0_{name}_truth"), $"{name}: truth (IC 0)", truth, warmup * dt, dt, system.Extent[0], vmin, vmax);
+                Plots.SpaceTime(Path.Combine(directory, $"ic0_{name}_prediction"), $"{name}: Latent-LED (IC 0)", predicted, warmup * dt, dt, system.Extent[0], vmin, vmax);
+                Plots.SpaceTime(Path.Combine(directory, $"ic0_{name}_error"), $"{name}: |error| (IC 0)", error, warmup * dt, dt, system.Extent[0]);
+            }
+        }
+
+        using var scope = NewDisposeScope();
+        var latents = forecast.Latents[0].cpu().to(ScalarType.Float64);
+        var truthLatents = forecast.EncodedTruth[0].cpu().to(ScalarType.Float64);
+        int dims = (int)Math.Min(4, latents.shape[1]);
+        var latentTime = Enumerable.Range(0, (int)truthLatents.shape[0]).Select(i => i * dt).ToArray();
+        var series = new List<(string, double[], double[])>();
+        for (int d = 0; d < dims; d++)
+        {
+            series.Add(($"z{d + 1} encoded truth", latentTime, truthLatents[.., d].data<double>().ToArray()));
+            series.Add(($"z{d + 1} Latent-LED", time.Select(t => t + (warmup - 1) * dt).ToArray(), latents[.., d].data<double>().ToArray()));
+        }
+        Plots.Lines(Path.Combine(directory, "latent_ic0"), "latent trajectory (IC 0)", "t", "z", series);
+    }
+}

@@ -1,0 +1,83 @@
+using ScottPlot;
+
+namespace Led.Core.Reports;
+
+/// <summary>Figures written as PNG and SVG side by side (ScottPlot, headless).</summary>
+public static class Plots
+{
+    static Plots() => Fonts.Default = "DejaVu Sans";
+
+    /// <summary>Mean over initial conditions with a min–max band, against time.</summary>
+    public static void Band(string pathWithoutExtension, string title, string xLabel, string yLabel, double[] time,
+        IEnumerable<(string Label, double[] Mean, double[] Min, double[] Max)> series, bool logY = false)
+    {
+        var plot = new Plot();
+        int colour = 0;
+        foreach (var (label, mean, min, max) in series)
+        {
+            var color = Colors.Category10[colour++ % 10];
+            var fill = plot.Add.FillY(time, Transform(min, logY), Transform(max, logY));
+            fill.FillColor = color.WithAlpha(0.2);
+            fill.LineWidth = 0;
+            var line = plot.Add.ScatterLine(time, Transform(mean, logY));
+            line.Color = color;
+            line.LineWidth = 2;
+            line.LegendText = label;
+        }
+        Decorate(plot, title, xLabel, logY ? $"log10 {yLabel}" : yLabel);
+        plot.ShowLegend();
+        Save(plot, pathWithoutExtension, 900, 500);
+    }
+
+    /// <summary>Several lines against a common x.</summary>
+    public static void Lines(string pathWithoutExtension, string title, string xLabel, string yLabel,
+        IEnumerable<(string Label, double[] X, double[] Y)> series, bool logY = false)
+    {
+        var plot = new Plot();
+        int colour = 0;
+        foreach (var (label, x, y) in series)
+        {
+            var line = plot.Add.ScatterLine(x, Transform(y, logY));
+            line.Color = Colors.Category10[colour++ % 10];
+            line.LineWidth = 2;
+            line.LegendText = label;
+        }
+        Decorate(plot, title, xLabel, logY ? $"log10 {yLabel}" : yLabel);
+        plot.ShowLegend();
+        Save(plot, pathWithoutExtension, 900, 500);
+    }
+
+    /// <summary>A space–time field <c>[time, space]</c> as a heat map (time on x, space on y).</summary>
+    public static void SpaceTime(string pathWithoutExtension, string title, double[,] field, double t0, double dt, double extent,
+        double? min = null, double? max = null)
+    {
+        int steps = field.GetLength(0), points = field.GetLength(1);
+        var grid = new double[points, steps];
+        for (int t = 0; t < steps; t++)
+            for (int x = 0; x < points; x++) grid[points - 1 - x, t] = field[t, x];
+        var plot = new Plot();
+        var map = plot.Add.Heatmap(grid);
+        map.Colormap = new ScottPlot.Colormaps.Turbo();
+        map.Extent = new CoordinateRect(t0, t0 + steps * dt, 0, extent);
+        if (min is not null && max is not null) map.ManualRange = new ScottPlot.Range(min.Value, max.Value);
+        plot.Add.ColorBar(map);
+        Decorate(plot, title, "t", "x");
+        Save(plot, pathWithoutExtension, 1000, 350);
+    }
+
+    private static double[] Transform(double[] values, bool log) =>
+        log ? values.Select(v => Math.Log10(Math.Max(v, 1e-300))).ToArray() : values;
+
+    private static void Decorate(Plot plot, string title, string xLabel, string yLabel)
+    {
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+    }
+
+    private static void Save(Plot plot, string pathWithoutExtension, int width, int height)
+    {
+        plot.SavePng(pathWithoutExtension + ".png", width, height);
+        plot.SaveSvg(pathWithoutExtension + ".svg", width, height);
+    }
+}

@@ -1,0 +1,66 @@
+using Led.Abstractions.Learning;
+using Led.Core.Configuration;
+using Led.Core.Progress;
+using Serilog;
+using static TorchSharp.torch;
+
+namespace Led.Core.Training;
+
+/// <summary>
+/// Trains an autoencoder on scaled frames <c>[N, channel, grid…]</c>: a closed-form fit for <see cref="IFittable"/>
+/// components, otherwise mini-batch reconstruction MSE with <see cref="EarlyStoppingTrainer"/>.
+/// </summary>
+public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
+{
+    public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, Tensor trainFrames, Tensor validationFrames, CancellationToken cancel = default)
+    {
+        switch (autoencoder)
+        {
+            case IFittable fittable:
+                fittable.Fit(new FitData([trainFrames], [validationFrames]));
+                log.Information("autoencoder: fitted in closed form; validation reconstruction MSE (scaled) {Mse:E4}", ReconstructionLoss(autoencoder, validationFrames));
+                return [];
+            case ITrainable trainable:
+                var random = new Random(seed);
+                return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder", trainable.Module,
+                    optimizer => Epoch(autoencoder, trainFrames, optimizer, random),
+                    () => ReconstructionLoss(autoencoder, validationFrames), cancel);
+            default:
+                throw new InvalidOperationException($"{autoencoder.GetType().Name} is neither trainable nor fittable");
+        }
+    }
+
+    /// <summary>Mean reconstruction MSE over all frames (no gradient), in scaled units.</summary>
+    public double ReconstructionLoss(IAutoencoder autoencoder, Tensor frames)
+    {
+        using var noGrad = no_grad();
+        double sum = 0;
+        long n = frames.shape[0];
+        for (long start = 0; start < n; start += 256)
+        {
+            using var scope = NewDisposeScope();
+            var batch = frames.slice(0, start, Math.Min(n, start + 256), 1);
+            sum += nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch, nn.Reduction.Sum).item<double>();
+        }
+        return sum / frames.numel();
+    }
+
+    private double Epoch(IAutoencoder autoencoder, Tensor frames, IGradientOptimizer optimizer, Random random)
+    {
+        var order = TensorData.Shuffled((int)frames.shape[0], random);
+        double total = 0;
+        int batches = 0;
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = TensorData.Rows(frames, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
+            var loss = nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch);
+            optimizer.ZeroGrad();
+            loss.backward();
+            optimizer.Step();
+            total += loss.item<double>();
+            batches++;
+        }
+        return total / batches;
+    }
+}

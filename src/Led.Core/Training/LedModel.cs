@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Led.Abstractions.Learning;
+using Led.Core.Data;
+
+namespace Led.Core.Training;
+
+/// <summary>
+/// A trained LED model: the autoencoder, the propagator and the scalers. Saved as a folder: <c>autoencoder.bin</c> and
+/// <c>propagator.bin</c> (TorchSharp weights for trainable parts, the component's own format for fitted ones) and
+/// <c>scalers.json</c>. Loading needs no type-name deserialisation: the components are created from the config first.
+/// </summary>
+public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propagator, MinMaxScaler DataScaler, LatentScaler? LatentScaler)
+{
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        SaveComponent(Autoencoder, Path.Combine(directory, "autoencoder.bin"));
+        SaveComponent(Propagator, Path.Combine(directory, "propagator.bin"));
+        var scalers = new JsonObject
+        {
+            ["data_min"] = new JsonArray(DataScaler.Min.Select(v => (JsonNode)v).ToArray()),
+            ["data_max"] = new JsonArray(DataScaler.Max.Select(v => (JsonNode)v).ToArray()),
+            ["latent_dim"] = Autoencoder.LatentDim,
+        };
+        if (LatentScaler is not null)
+        {
+            scalers["latent_min"] = new JsonArray(LatentScaler.Min.Select(v => (JsonNode)v).ToArray());
+            scalers["latent_max"] = new JsonArray(LatentScaler.Max.Select(v => (JsonNode)v).ToArray());
+        }
+        File.WriteAllText(Path.Combine(directory, "scalers.json"), scalers.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Loads saved weights into freshly created components; mismatches give an <see cref="InvalidDataException"/>.</summary>
+    public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator)
+    {
+        string scalersPath = Path.Combine(directory, "scalers.json");
+        if (!File.Exists(scalersPath))
+            throw new FileNotFoundException($"no trained model in {directory} (scalers.json missing): train one with `led train <config> --out DIR` and pass --model DIR/model", scalersPath);
+        var scalers = JsonNode.Parse(File.ReadAllText(scalersPath))!.AsObject();
+        int latentDim = scalers["latent_dim"]!.GetValue<int>();
+        if (latentDim != autoencoder.LatentDim)
+            throw new InvalidDataException($"the model in {directory} has d_z = {latentDim}, the config's encoder has d_z = {autoencoder.LatentDim}: use the config it was trained with");
+        LoadComponent(autoencoder, Path.Combine(directory, "autoencoder.bin"));
+        LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
+        double[] Read(string key) => scalers[key]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        var latent = scalers.ContainsKey("latent_min") ? new LatentScaler(Read("latent_min"), Read("latent_max")) : null;
+        return new LedModel(autoencoder, propagator, new MinMaxScaler(Read("data_min"), Read("data_max")), latent);
+    }
+
+    private static void SaveComponent(object component, string path)
+    {
+        switch (component)
+        {
+            case ITrainable trainable:
+                trainable.Module.save(path);
+                break;
+            case IFittable fittable:
+                using (var stream = File.Create(path)) fittable.Save(stream);
+                break;
+            default:
+                throw new InvalidOperationException($"{component.GetType().Name} can be neither saved as a module nor as a fitted model");
+        }
+    }
+
+    private static void LoadComponent(object component, string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"trained model file missing: {path}", path);
+        try
+        {
+            switch (component)
+            {
+                case ITrainable trainable:
+                    trainable.Module.load(path);
+                    break;
+                case IFittable fittable:
+                    using (var stream = File.OpenRead(path)) fittable.Load(stream);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
+        {
+            throw new InvalidDataException($"{path} does not fit the configured {component.GetType().Name}: {ex.Message} (use the config the model was trained with)", ex);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Led.Abstractions.Learning;
+using Led.Core.Configuration;
+using Led.Core.Progress;
+using Serilog;
+using static TorchSharp.torch;
+
+namespace Led.Core.Training;
+
+/// <summary>
+/// Trains a propagator on scaled latent trajectories <c>[T, d_z]</c> with the autoencoder frozen: windows of
+/// <see cref="TrainingOptions.WindowLength"/> (one starting every <see cref="TrainingOptions.SequenceLength"/> samples),
+/// truncated back-propagation through time in chunks of <see cref="TrainingOptions.SequenceLength"/> with the hidden
+/// state carried (detached) between chunks and one optimiser step per chunk. The loss is the latent forecast MSE in
+/// unscaled latent units. Closed-form propagators (<see cref="IFittable"/>) are fitted instead.
+/// </summary>
+public sealed class PropagatorTraining(TrainingOptions options, LatentScaler latentScaler, int seed, ILogger log, IProgressReporter progress)
+{
+    public IReadOnlyList<EpochRecord> Train(ILatentPropagator propagator, IReadOnlyList<Tensor> trainLatents, IReadOnlyList<Tensor> validationLatents,
+        CancellationToken cancel = default)
+    {
+        switch (propagator)
+        {
+            case IFittable fittable:
+                fittable.Fit(new FitData(trainLatents, validationLatents));
+                return [];
+            case ITrainable trainable:
+                using (var train = Windows(trainLatents, "training"))
+                using (var validation = Windows(validationLatents, "validation"))
+                {
+                    log.Information("propagator: {Train} training and {Validation} validation windows of {Length} steps",
+                        train.shape[0], validation.shape[0], options.WindowLength);
+                    var random = new Random(seed);
+                    return new EarlyStoppingTrainer(options, log, progress).Run("propagator", trainable.Module,
+                        optimizer => Epoch(propagator, train, optimizer, random), () => Loss(propagator, validation), cancel);
+                }
+            default:
+                throw new InvalidOperationException($"{propagator.GetType().Name} is neither trainable nor fittable");
+        }
+    }
+
+    private Tensor Windows(IReadOnlyList<Tensor> trajectories, string split)
+    {
+        using var scope = NewDisposeScope();
+        var windows = new List<Tensor>();
+        foreach (var trajectory in trajectories)
+            for (long start = 0; start + options.WindowLength <= trajectory.shape[0]; start += options.SequenceLength)
+                windows.Add(trajectory.slice(0, start, start + options.WindowLength, 1));
+        if (windows.Count == 0)
+            throw new ArgumentException($"the {split} trajectories ({string.Join(", ", trajectories.Select(t => t.shape[0]))} samples) " +
+                                        $"are shorter than training.windowLength = {options.WindowLength}: lower it or generate longer data");
+        return stack(windows).MoveToOuterDisposeScope();
+    }
+
+    private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random)
+    {
+        var order = TensorData.Shuffled((int)windows.shape[0], random);
+        double total = 0;
+        int steps = 0;
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
+            using var batchScope = NewDisposeScope();
+            var batch = TensorData.Rows(windows, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
+            using var state = propagator.Start((int)batch.shape[0]);
+            foreach (var (input, target) in Chunks(batch))
+            {
+                using var scope = NewDisposeScope();
+                var loss = LatentLoss(propagator.Forward(state, input), target);
+                optimizer.ZeroGrad();
+                loss.backward();
+                optimizer.Step();
+                state.Detach();
+                total += loss.item<double>();
+                steps++;
+            }
+        }
+        return total / steps;
+    }
+
+    private double Loss(ILatentPropagator propagator, Tensor windows)
+    {
+        using var noGrad = no_grad();
+        double total = 0;
+        int steps = 0;
+        for (long start = 0; start < windows.shape[0]; start += 256)
+        {
+            using var batchScope = NewDisposeScope();
+            var batch = windows.slice(0, start, Math.Min(windows.shape[0], start + 256), 1);
+            using var state = propagator.Start((int)batch.shape[0]);
+            foreach (var (input, target) in Chunks(batch))
+            {
+                using var scope = NewDisposeScope();
+                total += LatentLoss(propagator.Forward(state, input), target).item<double>();
+                steps++;
+            }
+        }
+        return total / steps;
+    }
+
+    private IEnumerable<(Tensor Input, Tensor Target)> Chunks(Tensor batch)
+    {
+        int length = options.SequenceLength;
+        long chunks = (batch.shape[1] - 1) / length;
+        for (long p = 0; p < chunks; p++)
+            yield return (batch.slice(1, p * length, (p + 1) * length, 1), batch.slice(1, p * length + 1, (p + 1) * length + 1, 1));
+    }
+
+    private Tensor LatentLoss(Tensor predicted, Tensor target) =>
+        nn.functional.mse_loss(latentScaler.Unscale(predicted), latentScaler.Unscale(target));
+}

@@ -1,0 +1,62 @@
+using Led.Abstractions.Plugins;
+using Led.Hosting.Plugins;
+
+namespace Led.Hosting.Components;
+
+/// <summary>The named components offered by all loaded plugins. A name claimed by two plugins is offered by neither.</summary>
+public sealed class ComponentRegistry
+{
+    private readonly Dictionary<(ComponentKind, string), (ComponentRegistration Registration, LoadedPlugin Plugin)> _components = new();
+    private readonly Dictionary<(ComponentKind, string), List<LoadedPlugin>> _conflicts = new();
+
+    public ComponentRegistry(IEnumerable<LoadedPlugin> plugins)
+    {
+        var problems = new List<PluginProblem>();
+        foreach (var plugin in plugins)
+            foreach (var registration in plugin.Components)
+            {
+                var key = (registration.Kind, registration.Name.ToLowerInvariant());
+                if (_conflicts.TryGetValue(key, out var claimants)) { claimants.Add(plugin); continue; }
+                if (_components.Remove(key, out var first))
+                    _conflicts[key] = [first.Plugin, plugin];
+                else
+                    _components[key] = (registration, plugin);
+            }
+        foreach (var ((kind, _), claimants) in _conflicts)
+        {
+            string name = claimants[0].Components.First(c => c.Kind == kind && _conflicts.ContainsKey((kind, c.Name.ToLowerInvariant()))).Name;
+            problems.Add(new PluginProblem(string.Join(" and ", claimants.Select(p => p.Path)),
+                $"{kind} '{name}' is claimed by {claimants.Count} plugins ({string.Join(", ", claimants.Select(p => p.Name))}); " +
+                "it is offered by none of them: remove or rename one"));
+        }
+        Problems = problems;
+    }
+
+    /// <summary>Name conflicts between plugins.</summary>
+    public IReadOnlyList<PluginProblem> Problems { get; }
+
+    /// <summary>Every offered component with the plugin offering it, ordered by kind and name.</summary>
+    public IEnumerable<(ComponentRegistration Registration, LoadedPlugin Plugin)> All =>
+        _components.Values.OrderBy(c => c.Registration.Kind).ThenBy(c => c.Registration.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Finds a component, or explains why not (unknown name with the available ones, or a conflict).</summary>
+    public bool TryFind(ComponentKind kind, string name, out ComponentRegistration? registration, out string? error)
+    {
+        var key = (kind, name.ToLowerInvariant());
+        if (_components.TryGetValue(key, out var found))
+        {
+            (registration, error) = (found.Registration, null);
+            return true;
+        }
+        registration = null;
+        if (_conflicts.TryGetValue(key, out var claimants))
+            error = $"'{name}' is offered by several plugins ({string.Join(", ", claimants.Select(p => p.Path))}): remove one of them";
+        else
+        {
+            var available = _components.Values.Where(c => c.Registration.Kind == kind).Select(c => c.Registration.Name).Order().ToList();
+            error = $"unknown {kind.ToString().ToLowerInvariant()} '{name}'; available: " +
+                    (available.Count == 0 ? $"none (no loaded plugin offers a {kind.ToString().ToLowerInvariant()}; see `led plugins`)" : string.Join(", ", available));
+        }
+        return false;
+    }
+}

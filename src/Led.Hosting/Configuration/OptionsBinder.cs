@@ -1,0 +1,187 @@
+using System.Collections;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace Led.Hosting.Configuration;
+
+/// <summary>
+/// Binds a config section to an options class and reports every problem at once: unknown keys (with the nearest
+/// valid one), values of the wrong type, and failed validation attributes / <see cref="IValidatableObject"/> rules.
+/// Properties of type <see cref="IConfigurationSection"/> receive their raw section and are checked elsewhere.
+/// </summary>
+public static class OptionsBinder
+{
+    public static object Bind(IConfiguration? section, Type type, string path, List<ConfigError> errors)
+    {
+        int before = errors.Count;
+        if (section is not null) CheckKeys(section, type, path, errors);
+        object instance = Activator.CreateInstance(type)!;
+        if (errors.Count > before || section is null) return instance;
+        try
+        {
+            ClearConfiguredLists(section, instance);
+            section.Bind(instance);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            errors.Add(new ConfigError(path, ex.Message));
+            return instance;
+        }
+        Validate(instance, path, errors);
+        return instance;
+    }
+
+    /// <summary>Runs validation attributes and rules on an object and on its nested options objects.</summary>
+    public static void Validate(object instance, string path, List<ConfigError> errors)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            var member = result.MemberNames.FirstOrDefault();
+            errors.Add(new ConfigError(member is null ? path : Join(path, Camel(member)), result.ErrorMessage ?? "invalid value"));
+        }
+        foreach (var property in Settable(instance.GetType()).Where(p => IsComplex(p.PropertyType)))
+            if (property.GetValue(instance) is { } nested)
+                Validate(nested, Join(path, Camel(property.Name)), errors);
+    }
+
+    /// <summary>
+    /// The binder appends config lists to a default list; a list given in the config replaces the default instead.
+    /// </summary>
+    private static void ClearConfiguredLists(IConfiguration section, object instance)
+    {
+        foreach (var property in Settable(instance.GetType()))
+        {
+            var child = section.GetSection(property.Name);
+            if (!child.Exists()) continue;
+            if (ElementType(property.PropertyType) is not null) property.SetValue(instance, null);
+            else if (IsComplex(property.PropertyType) && property.GetValue(instance) is { } nested) ClearConfiguredLists(child, nested);
+        }
+    }
+
+    private static void CheckKeys(IConfiguration section, Type type, string path, List<ConfigError> errors)
+    {
+        var properties = Settable(type).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var child in section.GetChildren())
+        {
+            string childPath = Join(path, child.Key);
+            if (!properties.TryGetValue(child.Key, out var property))
+            {
+                errors.Add(new ConfigError(childPath, UnknownKey(child.Key, properties.Keys)));
+                continue;
+            }
+            CheckValue(child, property.PropertyType, childPath, errors);
+        }
+    }
+
+    private static void CheckValue(IConfigurationSection child, Type type, string path, List<ConfigError> errors)
+    {
+        if (type == typeof(IConfigurationSection)) return;
+        bool hasChildren = child.GetChildren().Any();
+        var element = ElementType(type);
+        if (element is not null)
+        {
+            if (!hasChildren && !string.IsNullOrEmpty(child.Value))
+            {
+                errors.Add(new ConfigError(path, $"expects a list of {Describe(element)}, got '{child.Value}'"));
+                return;
+            }
+            foreach (var item in child.GetChildren())
+            {
+                if (!int.TryParse(item.Key, out _))
+                {
+                    errors.Add(new ConfigError(path, $"expects a list of {Describe(element)}, got an object"));
+                    return;
+                }
+                CheckValue(item, element, $"{path}[{item.Key}]", errors);
+            }
+            return;
+        }
+        if (IsComplex(type))
+        {
+            if (!hasChildren && !string.IsNullOrEmpty(child.Value))
+                errors.Add(new ConfigError(path, $"expects an object, got '{child.Value}'"));
+            else
+                CheckKeys(child, type, path, errors);
+            return;
+        }
+        if (hasChildren)
+        {
+            errors.Add(new ConfigError(path, $"expects {Describe(type)}, got an object or list"));
+            return;
+        }
+        if (child.Value is null) return;
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        try
+        {
+            TypeDescriptor.GetConverter(target).ConvertFromInvariantString(child.Value);
+            if (target == typeof(double) && !double.IsFinite(double.Parse(child.Value, CultureInfo.InvariantCulture)))
+                errors.Add(new ConfigError(path, $"expects a finite number, got '{child.Value}'"));
+        }
+        catch (Exception)
+        {
+            errors.Add(new ConfigError(path, $"expects {Describe(target)}, got '{child.Value}'"));
+        }
+    }
+
+    private static string UnknownKey(string key, IEnumerable<string> valid)
+    {
+        var names = valid.Select(Camel).Order(StringComparer.Ordinal).ToList();
+        var nearest = names.Select(n => (Name: n, Distance: Levenshtein(n.ToLowerInvariant(), key.ToLowerInvariant())))
+            .Where(c => c.Distance <= Math.Max(2, key.Length / 3)).OrderBy(c => c.Distance).FirstOrDefault().Name;
+        return $"unknown key '{key}'" + (nearest is null ? "" : $"; did you mean '{nearest}'?") +
+               (names.Count == 0 ? "; this section takes no keys" : $" (valid keys: {string.Join(", ", names)})");
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var d = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) d[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int previous = d[0];
+            d[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int current = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return d[b.Length];
+    }
+
+    private static IEnumerable<PropertyInfo> Settable(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0);
+
+    private static bool IsComplex(Type type) =>
+        type.IsClass && type != typeof(string) && type != typeof(IConfigurationSection) && ElementType(type) is null;
+
+    private static Type? ElementType(Type type)
+    {
+        if (type == typeof(string)) return null;
+        if (type.IsArray) return type.GetElementType();
+        if (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) && type.GetGenericArguments().Length == 1)
+            return type.GetGenericArguments()[0];
+        return null;
+    }
+
+    private static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(int) || type == typeof(long)) return "an integer";
+        if (type == typeof(double) || type == typeof(float)) return "a number";
+        if (type == typeof(bool)) return "true or false";
+        if (type == typeof(string)) return "a string";
+        if (type.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(type))}";
+        return type.Name;
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

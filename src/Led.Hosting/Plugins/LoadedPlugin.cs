@@ -1,0 +1,10 @@
+using Led.Abstractions.Plugins;
+
+namespace Led.Hosting.Plugins;
+
+/// <summary>A plugin assembly that loaded and registered its components.</summary>
+/// <param name="Name">Assembly name (also its folder name).</param>
+/// <param name="Version">Informational version of the plugin assembly.</param>
+/// <param name="Path">Full path of the plugin assembly.</param>
+/// <param name="Components">The components it registered.</param>
+public sealed record LoadedPlugin(string Name, string Version, string Path, IReadOnlyList<ComponentRegistration> Components);

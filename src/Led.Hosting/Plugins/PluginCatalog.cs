@@ -1,0 +1,125 @@
+using System.Reflection;
+using Led.Abstractions.Plugins;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Led.Hosting.Plugins;
+
+/// <summary>
+/// Discovers and loads plugins: every folder <c>&lt;search folder&gt;/&lt;Name&gt;/</c> holding <c>&lt;Name&gt;.dll</c>.
+/// Each assembly loads in its own context sharing the abstractions, Microsoft.Extensions.* and TorchSharp with the host.
+/// A plugin that cannot load is reported with its path and the reason; the others load regardless.
+/// </summary>
+public sealed class PluginCatalog
+{
+    /// <summary>Environment variable with extra plugin search folders (separated by the OS path separator).</summary>
+    public const string PathVariable = "LED_PLUGIN_PATH";
+
+    private static readonly Type[] SharedTypes = [typeof(ILedPlugin), typeof(IServiceCollection), typeof(TorchSharp.torch)];
+
+    private PluginCatalog(IReadOnlyList<LoadedPlugin> plugins, IReadOnlyList<PluginProblem> problems, IServiceCollection services)
+    {
+        Plugins = plugins;
+        Problems = problems;
+        Services = services;
+    }
+
+    public IReadOnlyList<LoadedPlugin> Plugins { get; }
+
+    public IReadOnlyList<PluginProblem> Problems { get; }
+
+    /// <summary>Services the plugins registered, to be added to the host's container.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The default search folders: <c>plugins/</c> next to the host, then <see cref="PathVariable"/>, then <paramref name="extra"/>.</summary>
+    public static IReadOnlyList<string> SearchFolders(IEnumerable<string>? extra = null)
+    {
+        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "plugins") };
+        var fromEnvironment = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            folders.AddRange(fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (extra is not null) folders.AddRange(extra);
+        return folders.Select(Path.GetFullPath).Distinct().ToList();
+    }
+
+    /// <summary>Loads every plugin folder under the given search folders (missing search folders are skipped).</summary>
+    public static PluginCatalog Load(IEnumerable<string> searchFolders)
+    {
+        var plugins = new List<LoadedPlugin>();
+        var problems = new List<PluginProblem>();
+        IServiceCollection services = new ServiceCollection();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in searchFolders.Select(Path.GetFullPath).Where(Directory.Exists))
+        {
+            foreach (var pluginFolder in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+            {
+                if (!seen.Add(Path.GetFullPath(pluginFolder))) continue;
+                var result = LoadOne(pluginFolder);
+                if (result.Problem is not null) problems.Add(result.Problem);
+                if (result.Plugin is null) continue;
+                plugins.Add(result.Plugin);
+                foreach (var descriptor in result.Services!) services.Add(descriptor);
+            }
+        }
+        return new PluginCatalog(plugins, problems, services);
+    }
+
+    private static (LoadedPlugin? Plugin, IServiceCollection? Services, PluginProblem? Problem) LoadOne(string folder)
+    {
+        string name = Path.GetFileName(folder);
+        string dll = Path.Combine(folder, name + ".dll");
+        if (!File.Exists(dll))
+            return (null, null, new PluginProblem(folder, $"no loadable assembly: a plugin folder must contain {name}.dll (an assembly named after its folder)"));
+        Assembly assembly;
+        try
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(dll, SharedTypes, config => config.PreferSharedTypes = true);
+            assembly = loader.LoadDefaultAssembly();
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or InvalidOperationException)
+        {
+            return (null, null, new PluginProblem(dll, $"not a loadable .NET assembly ({ex.GetType().Name}: {ex.Message})"));
+        }
+
+        if (AbstractionsMismatch(assembly) is { } mismatch) return (null, null, new PluginProblem(dll, mismatch));
+
+        Type[] types;
+        try { types = assembly.GetExportedTypes(); }
+        catch (Exception ex) when (ex is ReflectionTypeLoadException or FileNotFoundException or FileLoadException or TypeLoadException)
+        {
+            return (null, null, new PluginProblem(dll, $"its types cannot be loaded ({ex.Message}); rebuild it against this LED.NET"));
+        }
+        var entries = types.Where(t => typeof(ILedPlugin).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }).ToList();
+        if (entries.Count != 1)
+            return (null, null, new PluginProblem(dll, entries.Count == 0
+                ? "no public class implements ILedPlugin: add one whose Register method registers the components"
+                : $"{entries.Count} classes implement ILedPlugin ({string.Join(", ", entries.Select(t => t.Name))}); a plugin has exactly one entry point"));
+
+        var builder = new PluginLedBuilder();
+        try
+        {
+            var entry = (ILedPlugin)Activator.CreateInstance(entries[0])!;
+            entry.Register(builder);
+        }
+        catch (Exception ex)
+        {
+            var inner = ex is TargetInvocationException { InnerException: { } i } ? i : ex;
+            return (null, null, new PluginProblem(dll, $"registration failed in {entries[0].FullName}: {inner.GetType().Name}: {inner.Message}"));
+        }
+        string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+                         ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        return (new LoadedPlugin(name, version, dll, builder.Components), builder.Services, null);
+    }
+
+    private static string? AbstractionsMismatch(Assembly plugin)
+    {
+        var host = typeof(ILedPlugin).Assembly.GetName();
+        var used = plugin.GetReferencedAssemblies().FirstOrDefault(a => a.Name == host.Name);
+        if (used is null)
+            return $"it does not reference {host.Name}: a plugin is built against the LED.NET plugin SDK";
+        if (used.Version is null || host.Version is null) return null;
+        if (used.Version.Major != host.Version.Major || used.Version.Minor > host.Version.Minor)
+            return $"built against {host.Name} {used.Version}, but this host provides {host.Version}: rebuild the plugin against {host.Version.Major}.{host.Version.Minor}";
+        return null;
+    }
+}

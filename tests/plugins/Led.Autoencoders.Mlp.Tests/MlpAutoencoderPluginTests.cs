@@ -1,0 +1,47 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Plugins;
+using Led.Abstractions.Systems;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Led.Autoencoders.Mlp.Tests;
+
+public class MlpAutoencoderPluginTests
+{
+    [Fact]
+    public void Register_OffersTheAutoencoderUnderItsName()
+    {
+        var builder = new RecordingBuilder();
+        new MlpAutoencoderPlugin().Register(builder);
+
+        ComponentRegistration registration = Assert.Single(builder.Registrations);
+        Assert.Equal(ComponentKind.Autoencoder, registration.Kind);
+        Assert.Equal("MlpAutoencoder", registration.Name);
+        Assert.Equal(typeof(MlpAutoencoder), registration.ImplementationType);
+        Assert.Equal(typeof(MlpAutoencoderOptions), registration.OptionsType);
+        Assert.True(typeof(IAutoencoder).IsAssignableFrom(registration.ImplementationType));
+        Assert.True(typeof(ITrainable).IsAssignableFrom(registration.ImplementationType));
+        Assert.NotNull(registration.ImplementationType.GetConstructor(
+            [typeof(MlpAutoencoderOptions), typeof(SystemDescription), typeof(IDeviceContext)]));
+        Assert.NotNull(registration.OptionsType.GetConstructor(Type.EmptyTypes));
+    }
+
+    [Fact]
+    public void AddMlpAutoencoder_ReturnsTheBuilder()
+    {
+        var builder = new RecordingBuilder();
+        Assert.Same(builder, builder.AddMlpAutoencoder());
+    }
+
+    private sealed class RecordingBuilder : ILedBuilder
+    {
+        public List<ComponentRegistration> Registrations { get; } = [];
+
+        public IServiceCollection Services { get; } = new ServiceCollection();
+
+        public ILedBuilder Add(ComponentRegistration registration)
+        {
+            Registrations.Add(registration);
+            return this;
+        }
+    }
+}
