@@ -4,10 +4,13 @@ using static TorchSharp.torch;
 
 namespace Led.Propagators.Lstm;
 
-/// <summary>The parameters of <see cref="LstmPropagator"/>: <c>cell</c> (LSTMCell) and <c>head</c> (Linear).</summary>
+/// <summary>
+/// The parameters of <see cref="LstmPropagator"/>: <c>lstm</c> (one layer, batch first; PyTorch gate order i, f, g, o —
+/// the same arithmetic as the reference's LSTMCell, run over a whole sequence in one call) and <c>head</c> (Linear).
+/// </summary>
 internal sealed class LstmNetwork : nn.Module
 {
-    private readonly LSTMCell cell;
+    private readonly LSTM lstm;
     private readonly Linear head;
     private readonly bool _tanhplus;
 
@@ -16,18 +19,36 @@ internal sealed class LstmNetwork : nn.Module
         LatentDim = latentDim;
         Hidden = hidden;
         _tanhplus = tanhplus;
-        cell = nn.LSTMCell(latentDim, hidden);
+        lstm = nn.LSTM(latentDim, hidden, numLayers: 1, batchFirst: true);
         head = nn.Linear(hidden, latentDim);
         RegisterComponents();
+    }
+
+    /// <summary>The reference's initialisation; called once the module has its final dtype and device.</summary>
+    public void Initialise()
+    {
         using (no_grad())
         {
-            nn.init.xavier_uniform_(cell.weight_ih);
-            nn.init.orthogonal_(cell.weight_hh);
-            cell.bias_ih!.fill_(0.001);
-            cell.bias_hh!.fill_(0.001);
+            foreach (var (name, parameter) in lstm.named_parameters())
+            {
+                if (name.StartsWith("weight_ih", StringComparison.Ordinal)) nn.init.xavier_uniform_(parameter);
+                else if (name.StartsWith("weight_hh", StringComparison.Ordinal)) Orthogonal(parameter);
+                else parameter.fill_(0.001);
+            }
             nn.init.xavier_uniform_(head.weight);
             head.bias!.fill_(0.001);
         }
+    }
+
+    /// <summary>A random matrix with orthonormal columns (or rows), computed in the parameter's own precision.</summary>
+    private static void Orthogonal(Tensor parameter)
+    {
+        using var scope = NewDisposeScope();
+        bool tall = parameter.shape[0] >= parameter.shape[1];
+        var a = randn(tall ? parameter.shape : [parameter.shape[1], parameter.shape[0]], dtype: parameter.dtype, device: parameter.device);
+        var (q, r) = linalg.qr(a);
+        q = q * r.diagonal().sign();
+        parameter.copy_(tall ? q : q.t());
     }
 
     public int LatentDim { get; }
@@ -36,18 +57,16 @@ internal sealed class LstmNetwork : nn.Module
 
     public Tensor Run(LstmState state, Tensor latents)
     {
-        long steps = latents.shape[1];
-        var outputs = new Tensor[steps];
-        for (long t = 0; t < steps; t++)
+        using var h0 = state.Hidden.unsqueeze(0);
+        using var c0 = state.Cell.unsqueeze(0);
+        var (output, hn, cn) = lstm.forward(latents, (h0, c0));
+        using (hn)
+        using (cn)
+            state.Update(hn.squeeze(0), cn.squeeze(0));
+        using (output)
         {
-            using var input = latents.select(1, t);
-            var (h, c) = cell.forward(input, (state.Hidden, state.Cell));
-            state.Update(h, c);
-            using var linear = head.forward(h);
-            outputs[t] = _tanhplus ? linear.tanh().mul(0.5).add_(0.5) : linear.alias();
+            using var linear = head.forward(output);
+            return _tanhplus ? linear.tanh().mul(0.5).add_(0.5) : linear.alias();
         }
-        var result = stack(outputs, 1);
-        foreach (var o in outputs) o.Dispose();
-        return result;
     }
 }

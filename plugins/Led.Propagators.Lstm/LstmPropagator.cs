@@ -18,6 +18,7 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable
         _device = device;
         _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == "tanhplus");
         _network.to(device.DType).to(device.Device);
+        _network.Initialise();
     }
 
     public nn.Module Module => _network;

@@ -5,7 +5,7 @@ namespace Led.Core.Configuration;
 /// <summary>One experiment: the root of a config document.</summary>
 public sealed class ExperimentConfig
 {
-    [Required(ErrorMessage = "system is required: add a section { \"name\": …, \"options\": { … } } naming a system plugin")]
+    [Required(ErrorMessage = "system is required: add a section {{ \"name\": …, \"options\": {{ … }} }} naming a system plugin")]
     public SystemSection? System { get; set; }
 
     public DataOptions Data { get; set; } = new();

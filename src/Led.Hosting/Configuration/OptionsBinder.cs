@@ -19,34 +19,59 @@ public static class OptionsBinder
         int before = errors.Count;
         if (section is not null) CheckKeys(section, type, path, errors);
         object instance = Activator.CreateInstance(type)!;
-        if (errors.Count > before || section is null) return instance;
+        if (section is null) return instance;
+        // Keys already reported are left out, so the remaining values are still bound and validated.
+        var reported = errors.Skip(before).Select(e => e.Path).ToList();
+        var source = reported.Count == 0 ? section : Without(section, path, reported);
         try
         {
-            ClearConfiguredLists(section, instance);
-            section.Bind(instance);
+            ClearConfiguredLists(source, instance);
+            source.Bind(instance);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
             errors.Add(new ConfigError(path, ex.Message));
             return instance;
         }
-        Validate(instance, path, errors);
+        Validate(instance, path, errors, skip: reported);
         return instance;
     }
 
+    private static IConfiguration Without(IConfiguration section, string path, List<string> reported)
+    {
+        var kept = section.AsEnumerable(makePathsRelative: true)
+            .Where(kv => !reported.Any(r => IsUnder(JsonPath(path, kv.Key), r)))
+            .Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value));
+        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+    }
+
+    private static string JsonPath(string prefix, string key)
+    {
+        string result = prefix;
+        foreach (var part in key.Split(':'))
+            result = int.TryParse(part, out _) ? $"{result}[{part}]" : Join(result, part);
+        return result;
+    }
+
+    private static bool IsUnder(string path, string reported) =>
+        path.Equals(reported, StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWith(reported + ".", StringComparison.OrdinalIgnoreCase) || path.StartsWith(reported + "[", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Runs validation attributes and rules on an object and on its nested options objects.</summary>
-    public static void Validate(object instance, string path, List<ConfigError> errors)
+    public static void Validate(object instance, string path, List<ConfigError> errors, IReadOnlyList<string>? skip = null)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
         foreach (var result in results)
         {
             var member = result.MemberNames.FirstOrDefault();
-            errors.Add(new ConfigError(member is null ? path : Join(path, Camel(member)), result.ErrorMessage ?? "invalid value"));
+            string at = member is null ? path : Join(path, Camel(member));
+            if (skip is null || !skip.Any(s => IsUnder(at, s)))
+                errors.Add(new ConfigError(at, result.ErrorMessage ?? "invalid value"));
         }
         foreach (var property in Settable(instance.GetType()).Where(p => IsComplex(p.PropertyType)))
             if (property.GetValue(instance) is { } nested)
-                Validate(nested, Join(path, Camel(property.Name)), errors);
+                Validate(nested, Join(path, Camel(property.Name)), errors, skip);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Led.Testing;
 using System.Diagnostics;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;

@@ -1,16 +1,16 @@
 using Led.Abstractions.Learning;
 using TorchSharp;
 
-namespace Led.Autoencoders.Convolutional.Tests;
+namespace Led.Testing;
 
-/// <summary>A CPU device context for the tests: one torch thread, a given dtype.</summary>
-internal sealed class CpuDevice(torch.ScalarType dtype = torch.ScalarType.Float64) : IDeviceContext
+/// <summary>A CPU device context for tests: one torch thread, a given dtype.</summary>
+public sealed class CpuDevice(torch.ScalarType dtype = torch.ScalarType.Float64) : IDeviceContext
 {
     public torch.Device Device => torch.CPU;
 
     public torch.ScalarType DType { get; } = dtype;
 
-    /// <summary>Float64 on the CPU with one intra-op thread and torch's generator seeded.</summary>
+    /// <summary>Float64 (by default) on the CPU with one intra-op thread and torch's generator seeded.</summary>
     public static CpuDevice Seeded(int seed, torch.ScalarType dtype = torch.ScalarType.Float64)
     {
         torch.set_num_threads(1);

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+
+namespace Led.Cli.Tests;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("led-cli").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private const string Tiny = """
+        {
+          "system": { "name": "Oscillator", "options": { "frequency": 1.3, "coarseStep": 0.2, "grid": [4] } },
+          "data": { "transient": 1, "trainSamples": 120, "validationSamples": 60, "testInitialConditions": 3 },
+          "encoder": { "name": "Pca", "options": { "latentDim": 8 } },
+          "propagator": { "name": "Lstm", "options": { "hidden": 16, "output": "identity" } },
+          "training": { "optimizer": "adam", "learningRate": 0.01, "maxEpochs": 4, "patience": 2, "maxRounds": 1, "sequenceLength": 10, "windowLength": 41 },
+          "forecast": { "warmup": 5, "horizon": 20 },
+          "device": "cpu",
+          "seed": 3
+        }
+        """;
+
+    private string Config(string json, string name = "config.json")
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void PluginsJsonListsComponentsFromSeveralPluginAssemblies()
+    {
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "plugins", "--json");
+        Assert.True(code == 0, stderr);
+        var components = JsonNode.Parse(stdout)!.AsArray();
+        Assert.True(components.Select(c => c!["plugin"]!.GetValue<string>()).Distinct().Count() >= 3);
+        foreach (var c in components)
+        {
+            foreach (var key in new[] { "plugin", "kind", "name", "version", "path" }) Assert.False(string.IsNullOrEmpty(c![key]?.GetValue<string>()), key);
+            Assert.True(File.Exists(c!["path"]!.GetValue<string>()));
+        }
+        Assert.Contains(components, c => c!["name"]!.GetValue<string>() == "FitzHughNagumo" && c["kind"]!.GetValue<string>() == "system"
+                                         && c["path"]!.GetValue<string>().StartsWith(Path.Combine(LedProcess.HostDirectory, "plugins"), StringComparison.Ordinal));
+        Assert.Contains(components, c => c!["name"]!.GetValue<string>() == "Lstm" && c["kind"]!.GetValue<string>() == "propagator");
+    }
+
+    [Fact]
+    public void ValidateReportsEveryMistakeExitsTwoAndWritesNothing()
+    {
+        string config = Config("""
+            { "system": { "name": "Oscillator", "options": { "frequncy": 2 } },
+              "encoder": { "name": "Pcaa" },
+              "forecast": { "horizon": 0 },
+              "output": { "directory": "should-not-exist" } }
+            """);
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "validate", config);
+        Assert.Equal(2, code);
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("error: system.options.frequncy: unknown key 'frequncy'; did you mean 'frequency'?", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("error: encoder.name: unknown autoencoder 'Pcaa'; available:", StringComparison.Ordinal) && e.Contains("Pca"));
+        Assert.Contains(errors, e => e.StartsWith("error: forecast.horizon: horizon must be ≥ 1", StringComparison.Ordinal));
+        Assert.Equal("", stdout);
+        Assert.Equal(["config.json"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ArgumentErrorsExitTwo()
+    {
+        Assert.Equal(2, LedProcess.Run(_dir, "run", "--no-such-option").ExitCode);
+        var (code, _, stderr) = LedProcess.Run(_dir, "validate", Path.Combine(_dir, "missing.json"));
+        Assert.Equal(2, code);
+        Assert.Contains("config file not found", stderr);
+    }
+
+    [Fact]
+    public void RunWritesACompleteReproducibleRunFolder()
+    {
+        string config = Config(Tiny);
+        string first = Path.Combine(_dir, "first"), second = Path.Combine(_dir, "second");
+        var run = LedProcess.Run(_dir, "run", config, "--out", first);
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+
+        foreach (var file in new[] { "metrics.json", "config.json", "run.json", "log.txt", "data.h5", "forecast.h5", "model/scalers.json",
+                     "model/autoencoder.bin", "model/propagator.bin", "mnad_vs_time.png", "mnad_vs_time.svg", "training_propagator.png" })
+            Assert.True(File.Exists(Path.Combine(first, file)), $"{file} missing");
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "metrics.json")))!.AsObject();
+        foreach (var key in new[] { "mnad", "nrmse", "correlation", "speedup_latent", "reconstruction_mse", "mnad_x", "mnad_v" })
+            Assert.True(double.IsFinite(metrics[key]!.GetValue<double>()), key);
+        Assert.All(metrics, kv => Assert.Matches("^[a-z0-9_]+$", kv.Key));
+        Assert.True(metrics["reconstruction_mse"]!.GetValue<double>() < 1e-20, "an 8-component PCA of 4 independent oscillators (8 values) loses nothing");
+        var provenance = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "run.json")))!;
+        Assert.Equal("completed", provenance["status"]!.GetValue<string>());
+        Assert.Equal(3, provenance["seed"]!.GetValue<int>());
+        Assert.StartsWith("2.10.0", provenance["versions"]!["libtorch"]!.GetValue<string>());
+        Assert.Contains(provenance["plugins"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Led.Propagators.Lstm");
+        var resolved = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "config.json")))!;
+        Assert.Equal(20, resolved["forecast"]!["horizon"]!.GetValue<int>());
+        Assert.Equal(1, resolved["threads"]!.GetValue<int>());
+        Assert.Equal(1.0, resolved["encoder"]!["options"]!.AsObject().Count);
+        Assert.Empty(Directory.GetDirectories(_dir, ".*incomplete*"));
+
+        var again = LedProcess.Run(_dir, "run", config, "--out", second);
+        Assert.True(again.ExitCode == 0, again.Out + again.Error);
+        var repeat = JsonNode.Parse(File.ReadAllText(Path.Combine(second, "metrics.json")))!.AsObject();
+        foreach (var key in new[] { "mnad", "mse", "correlation", "propagator_validation_loss" })
+            Assert.Equal(metrics[key]!.GetValue<double>(), repeat[key]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void AFailedRunPublishesNothingAndKeepsItsLog()
+    {
+        File.WriteAllText(Path.Combine(_dir, "broken.h5"), "not an HDF5 file");
+        string config = Config(Tiny.Replace("\"data\": {", "\"data\": { \"path\": \"broken.h5\","));
+        string target = Path.Combine(_dir, "out");
+        var (code, _, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.Equal(1, code);
+        Assert.Contains("cannot be read as an LED.NET dataset", stderr);
+        Assert.False(Directory.Exists(target));
+        Assert.True(File.Exists(Path.Combine(target + ".failed", "log.txt")));
+        Assert.True(File.Exists(Path.Combine(target + ".failed", "error.txt")));
+        Assert.False(File.Exists(Path.Combine(target + ".failed", "metrics.json")));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Led.Testing;
+
+namespace Led.Cli.Tests;
+
+/// <summary>Runs the built <c>led</c> host in a separate process.</summary>
+public static class LedProcess
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    public static string HostDirectory => Path.Combine(RepositoryPaths.Root, "hosts", "Led.Cli", "bin", Configuration, "net10.0");
+
+    private static readonly Lazy<string> OscillatorFolder = new(() =>
+    {
+        string source = Path.Combine(RepositoryPaths.Root, "artifacts", "test-plugins", Configuration, "Led.TestPlugins.Oscillator");
+        string folder = Path.Combine(Path.GetTempPath(), $"led-cli-plugins-{Environment.ProcessId}");
+        string target = Path.Combine(folder, "Led.TestPlugins.Oscillator");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        return folder;
+    });
+
+    /// <summary>A folder holding only the test Oscillator plugin (added through LED_PLUGIN_PATH), as a user drops one.</summary>
+    public static string TestPlugins => OscillatorFolder.Value;
+
+    public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(HostDirectory, "led.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.Environment["LED_PLUGIN_PATH"] = TestPlugins;
+        start.Environment["TERM"] = "dumb";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"led {string.Join(' ', args)} did not finish in 5 minutes");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Led.Core.Configuration;
+using Led.Core.Data;
+using Led.Core.Progress;
+using Led.Testing;
+
+namespace Led.Core.Tests.Data;
+
+public sealed class DatasetFileTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("led-data").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static LedDataset Sample() => new DataGenerator(new ExactOscillator(), "osc",
+        new DataOptions { Transient = 1, TrainSamples = 12, ValidationSamples = 8, TestInitialConditions = 2 }, 6, 3).Generate(SilentProgress.Instance);
+
+    [Fact]
+    public void WriteThenReadIsBitExact()
+    {
+        var data = Sample();
+        string path = Path.Combine(_dir, "d.h5");
+        DatasetFile.Write(path, data, """{"seed":3}""");
+        var read = DatasetFile.Read(path);
+        Assert.Equal("osc", read.SystemName);
+        Assert.Equal(data.Description.Shape, read.Description.Shape);
+        Assert.Equal(data.Description.Channels, read.Description.Channels);
+        Assert.Equal(0.1, read.Description.CoarseTimeStep);
+        Assert.Equal(data.Train.Values, read.Train.Values);
+        Assert.Equal(data.Validation.Values, read.Validation.Values);
+        Assert.Equal(data.Test.Values, read.Test.Values);
+        Assert.Equal(data.Scaler.Min, read.Scaler.Min);
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp*"));
+    }
+
+    [Fact]
+    public void MissingAndForeignFilesGiveClearErrors()
+    {
+        var missing = Assert.Throws<FileNotFoundException>(() => DatasetFile.Read(Path.Combine(_dir, "none.h5")));
+        Assert.Contains("led simulate", missing.Message);
+        string garbage = Path.Combine(_dir, "garbage.h5");
+        File.WriteAllText(garbage, "not hdf5");
+        Assert.Contains("cannot be read as an LED.NET dataset", Assert.Throws<InvalidDataException>(() => DatasetFile.Read(garbage)).Message);
+    }
+
+    [H5pyFact]
+    public void PythonReadsTheFileWithH5py()
+    {
+        const string python = H5pyFactAttribute.Python;
+
+        var data = Sample();
+        string path = Path.Combine(_dir, "py.h5");
+        DatasetFile.Write(path, data, "{}");
+        var script = $"""
+            import h5py
+            f = h5py.File('{path}', 'r')
+            x = f['train/trajectories']
+            print(x.shape, repr(float(x[0, 5, 1, 2])), f.attrs['system'], [str(c) for c in f.attrs['channels']], float(f.attrs['dt']), [float(v) for v in f.attrs['scaler_min']])
+            """;
+        var run = Process.Start(new ProcessStartInfo(python, ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string output = run.StandardOutput.ReadToEnd() + run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        Assert.Equal(0, run.ExitCode);
+        string expected = $"(1, 12, 2, 3) {data.Train.Frame(0, 5)[5]:R} osc ['x', 'v'] 0.1 [{string.Join(", ", data.Scaler.Min.Select(v => v.ToString("R")))}]";
+        Assert.Equal(expected, output.Trim());
+    }
+}

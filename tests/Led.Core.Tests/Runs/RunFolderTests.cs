@@ -1,0 +1,42 @@
+using Led.Core.Runs;
+
+namespace Led.Core.Tests.Runs;
+
+public sealed class RunFolderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("led-run").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void ResultsAppearOnlyAtCommitAndReplaceAnEarlierRun()
+    {
+        string final = Path.Combine(_dir, "run");
+        Directory.CreateDirectory(final);
+        File.WriteAllText(Path.Combine(final, "old.txt"), "old");
+
+        var folder = RunFolder.Create(final);
+        folder.WriteAtomically("metrics.json", p => File.WriteAllText(p, "{}"));
+        Assert.False(File.Exists(Path.Combine(final, "metrics.json")));
+        Assert.True(File.Exists(Path.Combine(final, "old.txt")));
+
+        folder.Commit();
+        Assert.True(File.Exists(Path.Combine(final, "metrics.json")));
+        Assert.False(File.Exists(Path.Combine(final, "old.txt")));
+        Assert.Equal(["run"], Directory.GetDirectories(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AFailedRunKeepsItsLogAsideAndPublishesNothing()
+    {
+        string final = Path.Combine(_dir, "run");
+        var folder = RunFolder.Create(final);
+        File.WriteAllText(folder.File("log.txt"), "log");
+        string kept = folder.Fail("boom");
+        Assert.Equal(final + ".failed", kept);
+        Assert.False(Directory.Exists(final));
+        Assert.Equal("boom", File.ReadAllText(Path.Combine(kept, "error.txt")).Trim());
+        Assert.True(File.Exists(Path.Combine(kept, "log.txt")));
+        Assert.Equal(["run.failed"], Directory.GetDirectories(_dir).Select(Path.GetFileName));
+    }
+}

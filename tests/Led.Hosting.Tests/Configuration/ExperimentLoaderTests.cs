@@ -1,0 +1,114 @@
+using Led.Abstractions.Systems;
+using Led.Hosting.Components;
+using Led.Hosting.Configuration;
+using Led.Hosting.Plugins;
+
+namespace Led.Hosting.Tests.Configuration;
+
+public sealed class ExperimentLoaderTests : IDisposable
+{
+    private readonly PluginFolder _plugins = new();
+    private readonly ComponentRegistry _registry;
+
+    public ExperimentLoaderTests()
+    {
+        _plugins.Drop("Led.TestPlugins.Oscillator");
+        _registry = new ComponentRegistry(PluginCatalog.Load([_plugins.Path]).Plugins);
+    }
+
+    public void Dispose() => _plugins.Dispose();
+
+    private Experiment? Load(string json, List<ConfigError> errors, params string[] overrides)
+    {
+        string path = ExperimentFiles.Write(json);
+        try
+        {
+            var root = ExperimentLoader.Read(path, overrides, errors);
+            return errors.Count > 0 ? null : ExperimentLoader.Bind(root, _registry, path, errors);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void ThreeMistakesAreAllReportedWithTheirPaths()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""
+            { "system": { "name": "Oscillator", "options": { "frequency": -1 } },
+              "training": { "batchSize": "many" },
+              "sed": 3 }
+            """, errors);
+
+        Assert.Null(experiment);
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Path == "sed" && e.Message.Contains("unknown key 'sed'") && e.Message.Contains("did you mean 'seed'?"));
+        Assert.Contains(errors, e => e.Path == "training.batchSize" && e.Message == "expects an integer, got 'many'");
+        Assert.Contains(errors, e => e.Path == "system.options.frequency" && e.Message == "frequency must be positive");
+    }
+
+    [Fact]
+    public void AnUnknownComponentNameListsTheAvailableOnes()
+    {
+        var errors = new List<ConfigError>();
+        Load("""{ "system": { "name": "Lorenz" } }""", errors);
+        var error = Assert.Single(errors);
+        Assert.Equal("system.name", error.Path);
+        Assert.Equal("unknown system 'Lorenz'; available: Oscillator", error.Message);
+    }
+
+    [Fact]
+    public void AMissingSystemAndBadJsonAreReported()
+    {
+        var errors = new List<ConfigError>();
+        Load("""{ "seed": 3 }""", errors);
+        Assert.Contains(errors, e => e.Path == "system" && e.Message.StartsWith("system is required", StringComparison.Ordinal));
+
+        var syntax = new List<ConfigError>();
+        Load("""{ "seed": 3, """, syntax);
+        Assert.Contains("is not valid JSON", Assert.Single(syntax).Message);
+    }
+
+    [Fact]
+    public void OptionsAreBoundWithDefaultsAndListsReplaceTheirDefault()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""{ "system": { "name": "oscillator", "options": { "grid": [7], "coarseStep": 0.5 } }, "seed": 11 }""", errors);
+        Assert.Empty(errors);
+        var host = LedHost.Start(searchFolders: [_plugins.Path]);
+        var system = (IDynamicalSystem)new ComponentFactory(host.Services, experiment!).Create("system");
+        Assert.Equal([2, 7], system.Description.Shape);
+        Assert.Equal(0.5, system.Description.CoarseTimeStep);
+        Assert.Equal(11, experiment!.Config.Seed);
+        var resolved = experiment.Resolved();
+        Assert.Equal(1.0, resolved["system"]!["options"]!["frequency"]!.GetValue<double>());
+        Assert.Equal(1000.0, resolved["data"]!["transient"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void OverridesUseDottedPathsAndAreValidatedToo()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""{ "system": { "name": "Oscillator" } }""", errors, "seed=5", "system.options.frequency=2.5");
+        Assert.Empty(errors);
+        Assert.Equal(5, experiment!.Config.Seed);
+        Assert.Equal(2.5, experiment.Resolved()["system"]!["options"]!["frequency"]!.GetValue<double>());
+
+        var bad = new List<ConfigError>();
+        Load("""{ "system": { "name": "Oscillator" } }""", bad, "device=gpu");
+        Assert.Equal("device", Assert.Single(bad).Path);
+        var syntax = new List<ConfigError>();
+        Load("""{ "system": { "name": "Oscillator" } }""", syntax, "nonsense");
+        Assert.Contains("expected path=value", Assert.Single(syntax).Message);
+    }
+
+    [Fact]
+    public void ValuesOfTheWrongShapeAreReported()
+    {
+        var errors = new List<ConfigError>();
+        Load("""{ "system": { "name": "Oscillator", "options": { "grid": 4 } }, "forecast": 3, "device": "gpu" }""", errors);
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Path == "system.options.grid" && e.Message == "expects a list of an integer, got '4'");
+        Assert.Contains(errors, e => e.Path == "forecast" && e.Message == "expects an object, got '3'");
+        Assert.Contains(errors, e => e.Path == "device" && e.Message.Contains("'auto', 'cpu', 'cuda' or 'cuda:N'"));
+    }
+}

@@ -1,0 +1,127 @@
+using Led.Abstractions.Plugins;
+using Led.Hosting.Components;
+using Led.Hosting.Plugins;
+
+namespace Led.Hosting.Tests.Plugins;
+
+public class PluginCatalogTests
+{
+    [Fact]
+    public void DroppingAFolderAddsItsComponentsAndRemovingItTakesThemAway()
+    {
+        using var folder = new PluginFolder();
+        Assert.Empty(PluginCatalog.Load([folder.Path]).Plugins);
+
+        folder.Drop("Led.TestPlugins.Oscillator");
+        var loaded = PluginCatalog.Load([folder.Path]);
+        var plugin = Assert.Single(loaded.Plugins);
+        Assert.Equal("Led.TestPlugins.Oscillator", plugin.Name);
+        Assert.Equal("0.1.0", plugin.Version);
+        var component = Assert.Single(plugin.Components);
+        Assert.Equal((ComponentKind.System, "Oscillator"), (component.Kind, component.Name));
+        Assert.Empty(loaded.Problems);
+
+        folder.Remove("Led.TestPlugins.Oscillator");
+        Assert.Empty(PluginCatalog.Load([folder.Path]).Plugins);
+    }
+
+    [Fact]
+    public void AFolderWithoutItsAssemblyIsReportedAndTheOthersStillLoad()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.Oscillator");
+        Directory.CreateDirectory(Path.Combine(folder.Path, "Empty"));
+        string garbage = Path.Combine(folder.Path, "Garbage");
+        Directory.CreateDirectory(garbage);
+        File.WriteAllText(Path.Combine(garbage, "Garbage.dll"), "not an assembly");
+
+        var catalog = PluginCatalog.Load([folder.Path]);
+
+        Assert.Single(catalog.Plugins);
+        Assert.Equal(2, catalog.Problems.Count);
+        var empty = Assert.Single(catalog.Problems, p => p.Path.EndsWith("Empty", StringComparison.Ordinal));
+        Assert.Contains("must contain Empty.dll", empty.Reason);
+        var bad = Assert.Single(catalog.Problems, p => p.Path.EndsWith("Garbage.dll", StringComparison.Ordinal));
+        Assert.Contains("not a loadable .NET assembly", bad.Reason);
+    }
+
+    [Fact]
+    public void APluginWhoseRegistrationThrowsIsReportedWithItsPathAndReason()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.Oscillator");
+        string dropped = folder.Drop("Led.TestPlugins.Throwing");
+
+        var catalog = PluginCatalog.Load([folder.Path]);
+
+        Assert.Equal(["Led.TestPlugins.Oscillator"], catalog.Plugins.Select(p => p.Name));
+        var problem = Assert.Single(catalog.Problems);
+        Assert.Equal(Path.Combine(dropped, "Led.TestPlugins.Throwing.dll"), problem.Path);
+        Assert.Contains("registration failed", problem.Reason);
+        Assert.Contains("registration deliberately failed", problem.Reason);
+    }
+
+    [Fact]
+    public void APluginBuiltAgainstAnotherSdkVersionIsRefusedWithTheFix()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.FutureSdk");
+
+        var catalog = PluginCatalog.Load([folder.Path]);
+
+        Assert.Empty(catalog.Plugins);
+        var problem = Assert.Single(catalog.Problems);
+        Assert.Contains("built against Led.Abstractions 2.0.0.0", problem.Reason);
+        Assert.Contains("rebuild the plugin against 1.0", problem.Reason);
+    }
+
+    [Fact]
+    public void TwoPluginsClaimingOneNameOfferItNeitherButKeepTheirOtherComponents()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.Oscillator");
+        folder.Drop("Led.TestPlugins.Duplicate");
+        var catalog = PluginCatalog.Load([folder.Path]);
+        Assert.Equal(2, catalog.Plugins.Count);
+
+        var registry = new ComponentRegistry(catalog.Plugins);
+
+        var conflict = Assert.Single(registry.Problems);
+        Assert.Contains("claimed by 2 plugins", conflict.Reason);
+        Assert.Contains("Led.TestPlugins.Oscillator", conflict.Reason);
+        Assert.Contains("Led.TestPlugins.Duplicate", conflict.Reason);
+        Assert.False(registry.TryFind(ComponentKind.System, "Oscillator", out _, out var error));
+        Assert.Contains("offered by several plugins", error);
+        Assert.True(registry.TryFind(ComponentKind.System, "constant", out var constant, out _));
+        Assert.Equal("Constant", constant!.Name);
+    }
+
+    [Fact]
+    public void SearchFoldersIncludeTheEnvironmentVariableAndTheConfigList()
+    {
+        string previous = Environment.GetEnvironmentVariable(PluginCatalog.PathVariable) ?? "";
+        try
+        {
+            Environment.SetEnvironmentVariable(PluginCatalog.PathVariable, $"/opt/a{Path.PathSeparator}/opt/b");
+            var folders = PluginCatalog.SearchFolders(["/opt/c"]);
+            Assert.Equal([Path.Combine(AppContext.BaseDirectory, "plugins"), "/opt/a", "/opt/b", "/opt/c"], folders);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(PluginCatalog.PathVariable, previous);
+        }
+    }
+
+    [Fact]
+    public void UnknownNamesListTheAvailableOnes()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.Oscillator");
+        var registry = new ComponentRegistry(PluginCatalog.Load([folder.Path]).Plugins);
+
+        Assert.False(registry.TryFind(ComponentKind.System, "Oscilator", out _, out var error));
+        Assert.Equal("unknown system 'Oscilator'; available: Oscillator", error);
+        Assert.False(registry.TryFind(ComponentKind.Propagator, "Lstm", out _, out var none));
+        Assert.Contains("no loaded plugin offers a propagator", none);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Led.Abstractions.Plugins;
+
+public interface ILedPlugin
+{
+    void Register(object builder);
+}

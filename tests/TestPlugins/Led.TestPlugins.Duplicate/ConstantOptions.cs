@@ -1,0 +1,6 @@
+namespace Led.TestPlugins.Duplicate;
+
+public sealed class ConstantOptions
+{
+    public double Value { get; set; } = 1;
+}

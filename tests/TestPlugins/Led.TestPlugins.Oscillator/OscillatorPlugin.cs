@@ -1,0 +1,8 @@
+using Led.Abstractions.Plugins;
+
+namespace Led.TestPlugins.Oscillator;
+
+public sealed class OscillatorPlugin : ILedPlugin
+{
+    public void Register(ILedBuilder builder) => builder.AddSystem<Oscillator, OscillatorOptions>("Oscillator");
+}
