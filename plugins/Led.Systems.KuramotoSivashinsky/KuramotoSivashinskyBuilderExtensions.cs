@@ -1,0 +1,14 @@
+using Led.Abstractions.Plugins;
+
+namespace Led.Systems.KuramotoSivashinsky;
+
+/// <summary>Registration of the Kuramoto–Sivashinsky system on an <see cref="ILedBuilder"/>.</summary>
+public static class KuramotoSivashinskyBuilderExtensions
+{
+    /// <summary>Offers <see cref="KuramotoSivashinsky"/> under the name <c>KuramotoSivashinsky</c>.</summary>
+    public static ILedBuilder AddKuramotoSivashinsky(this ILedBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddSystem<KuramotoSivashinsky, KuramotoSivashinskyOptions>("KuramotoSivashinsky");
+    }
+}
