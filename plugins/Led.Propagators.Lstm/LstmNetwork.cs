@@ -13,12 +13,14 @@ internal sealed class LstmNetwork : nn.Module
     private readonly LSTM lstm;
     private readonly Linear head;
     private readonly bool _tanhplus;
+    private readonly bool _residual;
 
-    public LstmNetwork(int latentDim, int hidden, bool tanhplus) : base("Lstm")
+    public LstmNetwork(int latentDim, int hidden, bool tanhplus, bool residual) : base("Lstm")
     {
         LatentDim = latentDim;
         Hidden = hidden;
         _tanhplus = tanhplus;
+        _residual = residual;
         lstm = nn.LSTM(latentDim, hidden, numLayers: 1, batchFirst: true);
         head = nn.Linear(hidden, latentDim);
         RegisterComponents();
@@ -66,6 +68,7 @@ internal sealed class LstmNetwork : nn.Module
         using (output)
         {
             using var linear = head.forward(output);
+            if (_residual) return latents + linear;
             return _tanhplus ? linear.tanh().mul(0.5).add_(0.5) : linear.alias();
         }
     }

@@ -16,7 +16,7 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable
     public LstmPropagator(LstmOptions options, LatentSpace latent, IDeviceContext device)
     {
         _device = device;
-        _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == "tanhplus");
+        _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == "tanhplus", options.Residual);
         _network.to(device.DType).to(device.Device);
         _network.Initialise();
     }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
 
 namespace Led.Core.Configuration;
 
@@ -37,4 +39,12 @@ public sealed class ExperimentConfig
 
     /// <summary>Extra plugin search folders.</summary>
     public List<string> Plugins { get; set; } = new();
+
+    /// <summary>
+    /// A study of several runs (grid, zip, repeat over seeds), expanded by <c>led sweep</c>; the raw section is passed
+    /// through. A single-run command refuses a config that has one.
+    /// </summary>
+    [JsonIgnore]
+    [RunWithSweepCommand]
+    public IConfigurationSection? Sweep { get; set; }
 }

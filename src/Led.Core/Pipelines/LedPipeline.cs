@@ -156,6 +156,22 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         };
         foreach (var c in channels) metrics[$"mnad_{Snake(c)}"] = errors[$"mnad_{c}"].Mean();
         metrics["reconstruction_mse"] = ReconstructionMse(model, scaled, test);
+        var d = data.Description;
+        int perChannel = frame / channels.Count;
+        for (int c = 0; c < channels.Count; c++)
+        {
+            var (p, y) = (Channel(predictions, frame, c, perChannel), Channel(targets, frame, c, perChannel));
+            var (l1, w1) = DistributionErrors.StateDistribution(p, y, ics);
+            metrics[$"state_distribution_l1_{Snake(channels[c])}"] = l1;
+            metrics[$"wasserstein_{Snake(channels[c])}"] = w1;
+            if (d.Grid.Count == 1)
+            {
+                var density = DistributionErrors.DerivativeDensity(p, y, d.Grid[0], d.Extent[0] / (d.Periodic ? d.Grid[0] : d.Grid[0] - 1), d.Periodic);
+                metrics[$"ux_uxx_l1_{Snake(channels[c])}"] = density.L1;
+                if (config.Output.Plots)
+                    ForecastPlots.DerivativeDensities(Path.Combine(outputDirectory, $"ux_uxx_{channels[c]}"), channels[c], density);
+            }
+        }
 
         using (var first = forecast.EncodedTruth[0, warmup - 1].clone())
         {
@@ -192,6 +208,15 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         double sum = 0;
         for (int i = 0; i < decoded.Length; i++) sum += (decoded[i] - test.Values[i]) * (decoded[i] - test.Values[i]);
         return sum / decoded.Length;
+    }
+
+    /// <summary>One channel's values of every frame, <c>[frames, points]</c> flattened.</summary>
+    private static double[] Channel(double[] frames, int frameSize, int channel, int perChannel)
+    {
+        var result = new double[frames.Length / frameSize * perChannel];
+        for (int f = 0; f < frames.Length / frameSize; f++)
+            frames.AsSpan(f * frameSize + channel * perChannel, perChannel).CopyTo(result.AsSpan(f * perChannel, perChannel));
+        return result;
     }
 
     private static Tensor Frames(Tensor trajectories) => trajectories.reshape([trajectories.shape[0] * trajectories.shape[1], .. trajectories.shape[2..]]);

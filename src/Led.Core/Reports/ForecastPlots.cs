@@ -9,6 +9,15 @@ namespace Led.Core.Reports;
 /// space–time truth / prediction / error of the first initial condition (1-D systems) and its latent trajectory.</summary>
 public static class ForecastPlots
 {
+    /// <summary>The joint densities of (u_x, u_xx) of truth and prediction side by side (log10 density).</summary>
+    public static void DerivativeDensities(string pathWithoutExtension, string channel,
+        (double[,] Truth, double[,] Prediction, double L1, (double Lo, double Hi) Ux, (double Lo, double Hi) Uxx) density)
+    {
+        foreach (var (name, field) in new[] { ("truth", density.Truth), ("prediction", density.Prediction) })
+            Plots.Density(pathWithoutExtension + "_" + name, $"{channel}: joint density of ({channel}_x, {channel}_xx), {name} (L1 difference {density.L1:G3})",
+                field, density.Ux, density.Uxx, $"{channel}_x", $"{channel}_xx");
+    }
+
     public static void Write(string directory, SystemDescription system, ForecastErrors errors, ForecastErrors persistence,
         double[] predictions, double[] targets, LatentForecast forecast, int warmup)
     {

@@ -65,6 +65,23 @@ public static class Plots
         Save(plot, pathWithoutExtension, 1000, 350);
     }
 
+    /// <summary>A 2-D density <c>[x bin, y bin]</c> as a heat map of log10 density (empty bins blank).</summary>
+    public static void Density(string pathWithoutExtension, string title, double[,] density, (double Lo, double Hi) x, (double Lo, double Hi) y,
+        string xLabel, string yLabel)
+    {
+        int nx = density.GetLength(0), ny = density.GetLength(1);
+        var grid = new double[ny, nx];
+        for (int a = 0; a < nx; a++)
+            for (int b = 0; b < ny; b++) grid[ny - 1 - b, a] = density[a, b] > 0 ? Math.Log10(density[a, b]) : double.NaN;
+        var plot = new Plot();
+        var map = plot.Add.Heatmap(grid);
+        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        map.Extent = new CoordinateRect(x.Lo, x.Hi, y.Lo, y.Hi);
+        plot.Add.ColorBar(map).Label = "log10 density";
+        Decorate(plot, title, xLabel, yLabel);
+        Save(plot, pathWithoutExtension, 700, 600);
+    }
+
     private static double[] Transform(double[] values, bool log) =>
         log ? values.Select(v => Math.Log10(Math.Max(v, 1e-300))).ToArray() : values;
 
