@@ -68,8 +68,11 @@ internal sealed class LstmNetwork : nn.Module
         using (output)
         {
             using var linear = head.forward(output);
-            if (_residual) return latents + linear;
-            return _tanhplus ? linear.tanh().mul(0.5).add_(0.5) : linear.alias();
+            if (!_tanhplus) return _residual ? latents + linear : linear.alias();
+            if (!_residual) return linear.tanh().mul(0.5).add_(0.5);
+            // tanhplus⁻¹(z) = artanh(2z − 1); inputs are clamped just inside (0, 1) to keep it finite
+            using var preactivation = latents.clamp(1e-6, 1 - 1e-6).mul(2).sub_(1).atanh();
+            return (preactivation + linear).tanh().mul(0.5).add_(0.5);
         }
     }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Led.Propagators.Lstm;
 
 /// <summary>Options of the <c>Lstm</c> propagator.</summary>
-public sealed class LstmOptions : IValidatableObject
+public sealed class LstmOptions
 {
     /// <summary>Hidden units d_h (paper: 256 for KS, 32 for FHN).</summary>
     [Range(1, 65536, ErrorMessage = "hidden must be in [1, 65536]")]
@@ -14,14 +14,9 @@ public sealed class LstmOptions : IValidatableObject
     public string Output { get; set; } = "tanhplus";
 
     /// <summary>
-    /// Predict the increment: ẑ_{t+Δt} = z_t + W h_t + b (with <c>output</c> = <c>identity</c>). Not the paper's form (which
-    /// predicts the state through tanhplus) but it learns the near-identity one-step map in far fewer epochs.
+    /// Predict an increment instead of the state: ẑ_{t+Δt} = z_t + W h_t + b with the identity output, or, with tanhplus,
+    /// ẑ_{t+Δt} = tanhplus(tanhplus⁻¹(z_t) + W h_t + b) — bounded in (0, 1) like the paper's output, but starting from the
+    /// identity map, which the network otherwise has to learn first. Not the paper's form; it learns in far fewer epochs.
     /// </summary>
     public bool Residual { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Residual && Output != "identity")
-            yield return new ValidationResult("residual = true adds the increment to the input, so output must be 'identity'", [nameof(Output)]);
-    }
 }

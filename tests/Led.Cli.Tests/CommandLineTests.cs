@@ -1,3 +1,4 @@
+using PureHDF;
 using System.Text.Json.Nodes;
 
 namespace Led.Cli.Tests;
@@ -106,6 +107,58 @@ public sealed class CommandLineTests : IDisposable
         var repeat = JsonNode.Parse(File.ReadAllText(Path.Combine(second, "metrics.json")))!.AsObject();
         foreach (var key in new[] { "mnad", "mse", "correlation", "propagator_validation_loss" })
             Assert.Equal(metrics[key]!.GetValue<double>(), repeat[key]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void EndToEndTrainingTrainsAutoencoderAndPropagatorTogether()
+    {
+        string config = Config(Tiny
+            .Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }", "\"encoder\": { \"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 4, \"width\": 16, \"layers\": 2 } }")
+            .Replace("\"output\": \"identity\"", "\"output\": \"tanhplus\"")
+            .Replace("\"patience\": 2", "\"patience\": 40")
+            .Replace("\"maxEpochs\": 4", "\"maxEpochs\": 40, \"batchSize\": 4, \"mode\": \"endToEnd\", \"outputLoss\": true, \"latentLoss\": true"));
+        string target = Path.Combine(_dir, "e2e");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        var history = File.ReadAllLines(Path.Combine(target, "training_end_to_end.csv")).Skip(1)
+            .Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(history.Count >= 3);
+        Assert.True(history.Min() < history[0] / 2, $"validation loss {history[0]:E3} → {history.Min():E3}");
+        Assert.False(File.Exists(Path.Combine(target, "training_autoencoder.csv")));
+        var scalers = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "model", "scalers.json")))!.AsObject();
+        Assert.False(scalers.ContainsKey("latent_min"));                  // end to end: no latent scaler
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
+        Assert.True(double.IsFinite(metrics["mnad"]!.GetValue<double>()));
+    }
+
+    [Fact]
+    public void EndToEndWithAClosedFormAutoencoderIsRefusedBeforeRunning()
+    {
+        string config = Config(Tiny.Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\""));
+        var (code, _, stderr) = LedProcess.Run(_dir, "validate", config);
+        Assert.Equal(2, code);
+        Assert.Contains("error: training.mode: endToEnd trains the autoencoder by gradient, but encoder Pca is fitted in closed form", stderr);
+    }
+
+    [Fact]
+    public void SimulateWritesOneTrajectoryFromAGivenStateAtTheRequestedInterval()
+    {
+        // 4 oscillators: columns x and v per grid point
+        File.WriteAllLines(Path.Combine(_dir, "initial.txt"), ["1 0", "0 1", "0.5 0.5", "-1 0"]);
+        string config = Config("""
+            { "system": { "name": "Oscillator", "initialState": "initial.txt", "options": { "frequency": 2, "grid": [4] } } }
+            """);
+        string target = Path.Combine(_dir, "trajectory.h5");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "simulate", config, "--trajectory", "11", "--interval", "0.05", "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        using var file = H5File.OpenRead(target);
+        var values = file.Dataset("trajectory").Read<double[]>();
+        var time = file.Dataset("time").Read<double[]>();
+        Assert.Equal([11UL, 2, 4], file.Dataset("trajectory").Space.Dimensions);
+        Assert.Equal(0.5, time[10], 12);
+        // x(t) = x0 cos 2t + v0 sin(2t)/2 for the second oscillator (x0 = 0, v0 = 1)
+        Assert.Equal(Math.Sin(2 * 0.5) / 2, values[10 * 8 + 1], 12);
+        Assert.Equal(Math.Cos(2 * 0.5), values[10 * 8 + 4 + 1], 12);
     }
 
     [Fact]

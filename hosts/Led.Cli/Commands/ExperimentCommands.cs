@@ -13,24 +13,37 @@ public static class ExperimentCommands
     {
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
-        var output = CommonOptions.Out("dataset file to write (HDF5); default: <output.directory>/data.h5");
-        var command = new Command("simulate", "run the system and write training, validation and test trajectories to HDF5") { config, set, output };
+        var output = CommonOptions.Out("HDF5 file to write; default: <output.directory>/data.h5 (or trajectory.h5)");
+        var trajectory = new Option<int?>("--trajectory")
+        {
+            Description = "write one trajectory of N samples (from system.initialState or a seeded random state) instead of the data splits",
+        };
+        var interval = new Option<double?>("--interval") { Description = "sampling interval of --trajectory (default: the coarse Δt; the micro step gives every step)" };
+        var transient = new Option<double>("--transient") { Description = "time discarded before the --trajectory samples", DefaultValueFactory = _ => 0 };
+        var command = new Command("simulate", "run the system: training, validation and test trajectories (or one trajectory) to HDF5")
+        {
+            config, set, output, trajectory, interval, transient,
+        };
         command.SetAction(parse => CommandRunner.Guard(() =>
         {
             using var session = ExperimentSession.Open(parse.GetValue(config), parse.GetValue(set)!);
             var device = session.CreateDevice();
             var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device);
+            int? samples = parse.GetValue(trajectory);
+            if (samples is < 1) problems.Add("--trajectory: the number of samples must be ≥ 1");
+            if (parse.GetValue(interval) is <= 0) problems.Add("--interval must be positive");
             if (problems.Count > 0) throw new InvalidInputException(problems);
-            string target = parse.GetValue(output) ?? Path.Combine(session.Experiment.Config.Output.Directory, "data.h5");
+            string target = parse.GetValue(output) ?? Path.Combine(session.Experiment.Config.Output.Directory, samples is null ? "data.h5" : "trajectory.h5");
             var log = new LoggerConfiguration().WriteTo.Sink(new Terminal.SpectreLogSink(Serilog.Events.LogEventLevel.Information)).CreateLogger();
-            var provenance = Provenance.Create(session, device.Describe(), $"led simulate {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}");
+            var provenance = Provenance.Create(session, device.Describe(), CommandLine());
             provenance["config"] = session.Experiment.Resolved();
             try
             {
                 Terminal.ConsoleProgress.Run(log, progress =>
                 {
                     var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, log, progress);
-                    pipeline.Data(target, Provenance.ToJson(provenance));
+                    if (samples is { } n) pipeline.SimulateTrajectory(target, n, parse.GetValue(interval), parse.GetValue(transient), Provenance.ToJson(provenance));
+                    else pipeline.Data(target, Provenance.ToJson(provenance));
                     return 0;
                 });
                 log.Information("wrote {Path}", Path.GetFullPath(target));

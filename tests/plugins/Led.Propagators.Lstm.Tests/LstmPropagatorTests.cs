@@ -101,6 +101,22 @@ public class LstmPropagatorTests
         Assert.True(after < before / 50, $"loss {before:E3} → {after:E3}");   // measured: 1.7e-1 → ~1e-4
     }
 
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("tanhplus")]
+    public void AResidualLstmWithAZeroHeadIsTheIdentityMap(string output)
+    {
+        using var scope = NewDisposeScope();
+        var lstm = new LstmPropagator(new LstmOptions { Hidden = 8, Output = output, Residual = true }, new LatentSpace(3), CpuDevice.Seeded(1));
+        using (no_grad())
+            foreach (var (name, parameter) in lstm.Module.named_parameters())
+                if (name.StartsWith("head.", StringComparison.Ordinal)) parameter.zero_();
+        var z = rand(2, 5, 3, dtype: ScalarType.Float64) * 0.9 + 0.05;
+        using var state = lstm.Start(2);
+        var next = lstm.Forward(state, z);
+        Assert.True(allclose(next, z, rtol: 0, atol: 1e-12));
+    }
+
     [Fact]
     public void WrongLatentShapesAreRejectedClearly()
     {

@@ -1,0 +1,116 @@
+using Led.Abstractions.Learning;
+using Led.Core.Configuration;
+using Led.Core.Progress;
+using Serilog;
+using static TorchSharp.torch;
+
+namespace Led.Core.Training;
+
+/// <summary>
+/// Trains autoencoder and propagator jointly (spec §3.5): windows of scaled frames, truncated back-propagation in
+/// chunks of <see cref="TrainingOptions.SequenceLength"/> with the hidden state carried (detached) between chunks and
+/// one optimiser step per chunk. The loss is the mean of the enabled terms: decoded forecast vs the next frame
+/// (<c>outputLoss</c>), propagator prediction vs the encoding of the next frame (<c>latentLoss</c>) and
+/// reconstruction (<c>reconstructionLoss</c>). No latent scaler: the propagator sees the encoder's output directly.
+/// </summary>
+public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
+{
+    public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, ILatentPropagator propagator, IReadOnlyList<Tensor> train,
+        IReadOnlyList<Tensor> validation, CancellationToken cancel = default)
+    {
+        if (autoencoder is not ITrainable ae || propagator is not ITrainable prop)
+            throw new ArgumentException("endToEnd training needs a trainable autoencoder and a trainable propagator (closed-form fits such as Pca cannot be trained jointly): use mode 'sequential'");
+        var joint = new JointModule(ae.Module, prop.Module);   // not disposed: it would dispose the components' modules
+        using var trainWindows = Windows(train, "training");
+        using var validationWindows = Windows(validation, "validation");
+        log.Information("end to end: {Train} training and {Validation} validation windows of {Length} frames", trainWindows.shape[0], validationWindows.shape[0], options.WindowLength);
+        var random = new Random(seed);
+        return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder + propagator", joint,
+            optimizer => Epoch(autoencoder, propagator, trainWindows, optimizer, random),
+            () => Loss(autoencoder, propagator, validationWindows), cancel);
+    }
+
+    private Tensor Windows(IReadOnlyList<Tensor> trajectories, string split)
+    {
+        using var scope = NewDisposeScope();
+        var windows = new List<Tensor>();
+        foreach (var trajectory in trajectories)
+            for (long start = 0; start + options.WindowLength <= trajectory.shape[0]; start += options.SequenceLength)
+                windows.Add(trajectory.slice(0, start, start + options.WindowLength, 1));
+        if (windows.Count == 0)
+            throw new ArgumentException($"the {split} trajectories are shorter than training.windowLength = {options.WindowLength}: lower it or generate longer data");
+        return stack(windows).MoveToOuterDisposeScope();
+    }
+
+    private double Epoch(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows, Training.IGradientOptimizer optimizer, Random random)
+    {
+        var order = TensorData.Shuffled((int)windows.shape[0], random);
+        double total = 0;
+        int steps = 0;
+        for (int start = 0; start < order.Length; start += options.BatchSize)
+        {
+            using var batchScope = NewDisposeScope();
+            var batch = TensorData.Rows(windows, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
+            using var state = propagator.Start((int)batch.shape[0]);
+            foreach (var (input, target) in Chunks(batch))
+            {
+                using var scope = NewDisposeScope();
+                var loss = ChunkLoss(autoencoder, propagator, state, input, target);
+                optimizer.ZeroGrad();
+                loss.backward();
+                optimizer.Step();
+                state.Detach();
+                total += loss.item<double>();
+                steps++;
+            }
+        }
+        return total / steps;
+    }
+
+    private double Loss(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows)
+    {
+        using var noGrad = no_grad();
+        double total = 0;
+        int steps = 0;
+        for (long start = 0; start < windows.shape[0]; start += 64)
+        {
+            using var batchScope = NewDisposeScope();
+            var batch = windows.slice(0, start, Math.Min(windows.shape[0], start + 64), 1);
+            using var state = propagator.Start((int)batch.shape[0]);
+            foreach (var (input, target) in Chunks(batch))
+            {
+                using var scope = NewDisposeScope();
+                total += ChunkLoss(autoencoder, propagator, state, input, target).item<double>();
+                steps++;
+            }
+        }
+        return total / steps;
+    }
+
+    private Tensor ChunkLoss(IAutoencoder autoencoder, ILatentPropagator propagator, PropagatorState state, Tensor input, Tensor target)
+    {
+        long b = input.shape[0], t = input.shape[1];
+        var frameShape = input.shape[2..];
+        var both = cat([input, target.slice(1, t - 1, t, 1)], 1);                      // frames p·L … (p+1)·L
+        var latents = autoencoder.Encode(both.reshape([b * (t + 1), .. frameShape])).reshape(b, t + 1, -1);
+        var predicted = propagator.Forward(state, latents.slice(1, 0, t, 1));
+        var terms = new List<Tensor>();
+        if (options.OutputLoss)
+            terms.Add(nn.functional.mse_loss(autoencoder.Decode(predicted.reshape(b * t, -1)).reshape([b, t, .. frameShape]), target));
+        if (options.LatentLoss)
+            terms.Add(nn.functional.mse_loss(predicted, latents.slice(1, 1, t + 1, 1)));
+        if (options.ReconstructionLoss)
+            terms.Add(nn.functional.mse_loss(autoencoder.Decode(latents.slice(1, 0, t, 1).reshape(b * t, -1)).reshape([b, t, .. frameShape]), input));
+        var sum = terms[0];
+        for (int i = 1; i < terms.Count; i++) sum = sum + terms[i];
+        return sum / terms.Count;
+    }
+
+    private IEnumerable<(Tensor Input, Tensor Target)> Chunks(Tensor batch)
+    {
+        int length = options.SequenceLength;
+        long chunks = (batch.shape[1] - 1) / length;
+        for (long p = 0; p < chunks; p++)
+            yield return (batch.slice(1, p * length, (p + 1) * length, 1), batch.slice(1, p * length + 1, (p + 1) * length + 1, 1));
+    }
+}
