@@ -8,7 +8,7 @@ namespace Led.Propagators.Lstm;
 /// One LSTM cell (d_z → d_h) and a linear head (d_h → d_z) with tanhplus or identity output: z_t ↦ ẑ_{t+Δt}.
 /// Initialisation as the reference: input weights Xavier-uniform, recurrent weights orthogonal, all biases 0.001.
 /// </summary>
-public sealed class LstmPropagator : ILatentPropagator, ITrainable
+public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferenceParameterNames
 {
     private readonly LstmNetwork _network;
     private readonly IDeviceContext _device;
@@ -22,6 +22,17 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable
     }
 
     public nn.Module Module => _network;
+
+    /// <summary>The reference wraps a PyTorch LSTMCell (same gate order and biases) in <c>RNN.0.RNN_cell</c>; its head is <c>RNN_OUTPUT.0</c>.</summary>
+    public IReadOnlyDictionary<string, string> ReferenceNames { get; } = new Dictionary<string, string>
+    {
+        ["lstm.weight_ih_l0"] = "RNN.0.RNN_cell.weight_ih",
+        ["lstm.weight_hh_l0"] = "RNN.0.RNN_cell.weight_hh",
+        ["lstm.bias_ih_l0"] = "RNN.0.RNN_cell.bias_ih",
+        ["lstm.bias_hh_l0"] = "RNN.0.RNN_cell.bias_hh",
+        ["head.weight"] = "RNN_OUTPUT.0.weight",
+        ["head.bias"] = "RNN_OUTPUT.0.bias",
+    };
 
     public PropagatorState Start(int batchSize) =>
         new LstmState(zeros(batchSize, _network.Hidden, dtype: _device.DType, device: _device.Device),

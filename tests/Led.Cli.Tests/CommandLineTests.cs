@@ -140,6 +140,34 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("error: training.mode: endToEnd trains the autoencoder by gradient, but encoder Pca is fitted in closed form", stderr);
     }
 
+    [Led.Testing.SharedDataFact("data", "fhn-reference", "paper-led-model.pt")]
+    public void ImportTorchTurnsThePapersWeightsIntoAModelFolderForForecast()
+    {
+        string config = Config("""
+            { "system": { "name": "FitzHughNagumo" },
+              "data": { "transient": 0, "trainSamples": 30, "validationSamples": 30, "testInitialConditions": 2 },
+              "encoder": { "name": "MlpAutoencoder", "options": { "latentDim": 2, "layers": 3, "width": 100 } },
+              "propagator": { "name": "Lstm", "options": { "hidden": 32 } },
+              "training": { "mode": "endToEnd", "outputLoss": true, "latentLoss": true, "windowLength": 21, "sequenceLength": 20 },
+              "forecast": { "warmup": 20, "horizon": 100 }, "device": "cpu" }
+            """);
+        string weights = Led.Testing.RepositoryPaths.SharedFile("data", "fhn-reference", "paper-led-model.pt");
+        string model = Path.Combine(_dir, "paper-model");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "import-torch", config, "--weights", weights, "--out", model,
+            "--scaler-min", "-1.022019956159691656,-0.1749421447666666685", "--scaler-max", "1.023366826822245113,0.1866165320999999822");
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("imported 22 tensors", stdout);
+        var forecast = LedProcess.Run(_dir, "forecast", config, "--model", model, "--out", Path.Combine(_dir, "forecast"));
+        Assert.True(forecast.ExitCode == 0, forecast.Out + forecast.Error);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "forecast", "metrics.json")))!;
+        Assert.InRange(metrics["mnad_v"]!.GetValue<double>(), 1e-4, 0.05);
+
+        var wrong = LedProcess.Run(_dir, "import-torch", config, "--weights", weights, "--out", model, "--set", "encoder.options.latentDim=3",
+            "--scaler-min", "-1,-1", "--scaler-max", "1,1");
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("shape [2, 100] in the file, [3, 100] configured", wrong.Error);
+    }
+
     [Fact]
     public void SimulateWritesOneTrajectoryFromAGivenStateAtTheRequestedInterval()
     {

@@ -1,0 +1,101 @@
+using System.Collections;
+using System.IO.Compression;
+using Led.Abstractions.Learning;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace Led.Core.Training;
+
+/// <summary>
+/// Loads a PyTorch state dict (<c>torch.save(model.state_dict())</c>, e.g. the paper's trained models) into our
+/// components. Every parameter is matched by name (through <see cref="IReferenceParameterNames"/>), shape and dtype;
+/// all mismatches and unused tensors are reported together and nothing is loaded unless everything fits. Pickle
+/// globals that would run code are refused by the unpickler; the archive's sizes are checked before anything is read.
+/// </summary>
+public static class PyTorchImport
+{
+    /// <summary>Largest archive (uncompressed) accepted.</summary>
+    public const long MaximumBytes = 4L << 30;
+
+    /// <param name="path">The .pt / .pth file.</param>
+    /// <param name="components">The components to fill (autoencoder, propagator…): each must be <see cref="ITrainable"/>.</param>
+    /// <returns>How many tensors were loaded.</returns>
+    public static int Import(string path, IEnumerable<object> components)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"PyTorch weights not found: {path}", path);
+        CheckArchive(path);
+        Hashtable source;
+        try
+        {
+            source = PyTorchUnpickler.UnpickleStateDict(path);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidDataException($"{path} is not a readable PyTorch state dict: {ex.Message}", ex);
+        }
+        var tensors = source.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (Tensor)e.Value!);
+        var errors = new List<string>();
+        var plan = new List<(Tensor Target, Tensor Source)>();
+        var used = new HashSet<string>();
+        foreach (var component in components)
+        {
+            if (component is not ITrainable trainable)
+            {
+                errors.Add($"{component.GetType().Name} has no trainable parameters to import into (closed-form components are fitted, not imported)");
+                continue;
+            }
+            var names = (component as IReferenceParameterNames)?.ReferenceNames ?? new Dictionary<string, string>();
+            foreach (var (name, target) in trainable.Module.state_dict())
+            {
+                string sourceName = names.TryGetValue(name, out var mapped) ? mapped : name;
+                if (!tensors.TryGetValue(sourceName, out var tensor))
+                {
+                    errors.Add($"{component.GetType().Name}.{name}: no tensor '{sourceName}' in the file");
+                    continue;
+                }
+                used.Add(sourceName);
+                if (!tensor.shape.SequenceEqual(target.shape))
+                    errors.Add($"{component.GetType().Name}.{name}: shape [{string.Join(", ", tensor.shape)}] in the file, [{string.Join(", ", target.shape)}] configured");
+                else if (tensor.dtype == ScalarType.Float64 && target.dtype == ScalarType.Float32)
+                    errors.Add($"{component.GetType().Name}.{name}: the file holds float64 weights; set precision to float64 so they load without loss");
+                else if (!tensor.is_floating_point())
+                    errors.Add($"{component.GetType().Name}.{name}: the file holds {tensor.dtype}, not floating point");
+                else
+                    plan.Add((target, tensor));
+            }
+        }
+        foreach (var unused in tensors.Keys.Where(k => !used.Contains(k)).Order(StringComparer.Ordinal))
+            errors.Add($"'{unused}' in the file is used by none of the configured components (is this the configuration the model was trained with?)");
+        if (errors.Count > 0)
+            throw new InvalidDataException($"{path} does not fit the configured components:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", errors));
+        using (no_grad())
+            foreach (var (target, tensor) in plan)
+                target.copy_(tensor.to(target.dtype).to(target.device));
+        foreach (var t in tensors.Values) t.Dispose();
+        return plan.Count;
+    }
+
+    private static void CheckArchive(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length < 0 || entry.Length > MaximumBytes) throw new InvalidDataException($"{path}: entry {entry.FullName} declares {entry.Length} bytes");
+                total += entry.Length;
+            }
+            if (total > MaximumBytes)
+                throw new InvalidDataException($"{path}: the archive unpacks to {total} bytes, more than the {MaximumBytes} accepted");
+            if (!zip.Entries.Any(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal)))
+                throw new InvalidDataException($"{path} is a zip file but not a PyTorch archive (no data.pkl)");
+        }
+        catch (InvalidDataException ex) when (ex.Message.StartsWith(path, StringComparison.Ordinal)) { throw; }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            throw new InvalidDataException($"{path} is not a PyTorch archive (torch.save's zip format): {ex.Message}", ex);
+        }
+    }
+}
