@@ -11,6 +11,7 @@ var root = new RootCommand("LED.NET: learn the effective dynamics of multiscale 
     ExperimentCommands.Train(),
     ExperimentCommands.Forecast(),
     ExperimentCommands.Run(),
+    ImportCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
