@@ -1,3 +1,4 @@
+using Led.Abstractions.Plugins;
 using System.ComponentModel.DataAnnotations;
 
 namespace Led.Autoencoders.Convolutional;
@@ -67,22 +68,8 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject
     }
 
     /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
-    public IReadOnlyList<ValidationResult> Errors()
-    {
-        var results = new List<ValidationResult>();
-        var context = new ValidationContext(this);
-        Validator.TryValidateObject(this, context, results, validateAllProperties: true);
-        // TryValidateObject skips IValidatableObject when an attribute failed; the other rules still apply.
-        if (results.Count > 0)
-            results.AddRange(Validate(context).Where(r => !results.Any(e => e.ErrorMessage == r.ErrorMessage)));
-        return results;
-    }
+    public IReadOnlyList<ValidationResult> Errors() => OptionsValidation.Errors(this);
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
-    public void ThrowIfInvalid()
-    {
-        var errors = Errors();
-        if (errors.Count > 0)
-            throw new ArgumentException("invalid ConvAutoencoder1D options: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
-    }
+    public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "ConvAutoencoder1D");
 }

@@ -1,3 +1,4 @@
+using Led.Abstractions.Plugins;
 using System.ComponentModel.DataAnnotations;
 
 namespace Led.Autoencoders.Mlp;
@@ -20,19 +21,9 @@ public sealed class MlpAutoencoderOptions
     [Range(1, 1 << 16, ErrorMessage = "Width must be between 1 and 65536 (the paper's FHN model uses 100).")]
     public int Width { get; set; } = 100;
 
-    /// <summary>All validation errors; empty when the options are valid.</summary>
-    public IReadOnlyList<ValidationResult> Errors()
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return results;
-    }
+    /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
+    public IReadOnlyList<ValidationResult> Errors() => OptionsValidation.Errors(this);
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
-    public void ThrowIfInvalid()
-    {
-        var errors = Errors();
-        if (errors.Count > 0)
-            throw new ArgumentException("invalid MlpAutoencoder options: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
-    }
+    public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "MlpAutoencoder");
 }

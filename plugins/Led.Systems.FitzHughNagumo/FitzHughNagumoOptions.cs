@@ -1,3 +1,4 @@
+using Led.Abstractions.Plugins;
 using System.ComponentModel.DataAnnotations;
 
 namespace Led.Systems.FitzHughNagumo;
@@ -136,15 +137,7 @@ public sealed class FitzHughNagumoOptions : IValidatableObject
     }
 
     /// <summary>Every validation error (attributes and cross-property rules); empty when the options are valid.</summary>
-    public IReadOnlyList<ValidationResult> ValidationErrors()
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        // TryValidateObject skips IValidatableObject when an attribute failed; the cross-property rules still apply.
-        if (results.Count > 0)
-            results.AddRange(Validate(new ValidationContext(this)).Where(r => results.All(e => e.ErrorMessage != r.ErrorMessage)));
-        return results;
-    }
+    public IReadOnlyList<ValidationResult> ValidationErrors() => OptionsValidation.Errors(this);
 
     /// <summary>A copy, so a system is not changed by later edits of the options it was built from.</summary>
     internal FitzHughNagumoOptions Clone() => (FitzHughNagumoOptions)MemberwiseClone();

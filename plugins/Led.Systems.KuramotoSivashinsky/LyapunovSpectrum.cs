@@ -1,3 +1,4 @@
+using Led.Abstractions.Systems;
 namespace Led.Systems.KuramotoSivashinsky;
 
 /// <summary>

@@ -1,7 +1,10 @@
-namespace Led.Systems.KuramotoSivashinsky;
+namespace Led.Abstractions.Systems;
 
-/// <summary>SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator whose stream is fixed by the seed on every platform and runtime.</summary>
-internal struct SplitMix64(ulong seed)
+/// <summary>
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator whose stream is fixed by the seed on every platform
+/// and runtime — what a stochastic system or a seeded initial condition needs for reproducible runs.
+/// </summary>
+public struct SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 
