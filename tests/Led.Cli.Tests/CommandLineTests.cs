@@ -132,6 +132,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void MultiscaleModesAreScoredAgainstThePureSolver()
+    {
+        string config = Config(Tiny.Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
+            "\"forecast\": { \"warmup\": 5, \"horizon\": 20, \"multiscale\": { \"microSteps\": [2], \"macroSteps\": [3, 100] } }"));
+        string target = Path.Combine(_dir, "multiscale");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
+        // T_m = 0 is the exact oscillator solver from the true state: no error
+        Assert.True(metrics["multiscale_mu2_m0_mnad"]!.GetValue<double>() < 1e-12);
+        Assert.Equal(1.0, metrics["multiscale_mu2_m0_speedup"]!.GetValue<double>(), 12);
+        // T_m ≥ H is Latent-LED: the same forecast as the batched Latent-LED path
+        Assert.Equal(metrics["mnad"]!.GetValue<double>(), metrics["multiscale_mu2_m100_mnad"]!.GetValue<double>(), 9);
+        double mixed = metrics["multiscale_mu2_m3_mnad"]!.GetValue<double>();
+        Assert.True(mixed < metrics["mnad"]!.GetValue<double>(), "micro phases pull the forecast back to the truth");
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(target, "multiscale.csv")).Length);
+        Assert.True(File.Exists(Path.Combine(target, "multiscale_mnad_vs_rho.png")));
+    }
+
+    [Fact]
     public void EndToEndWithAClosedFormAutoencoderIsRefusedBeforeRunning()
     {
         string config = Config(Tiny.Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\""));

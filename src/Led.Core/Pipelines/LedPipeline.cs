@@ -244,12 +244,61 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             ics, horizon, metrics["mnad"], metrics["mnad_persistence"], metrics["correlation"], metrics["speedup_latent"], metrics["speedup_latent_decoded"]);
 
         Directory.CreateDirectory(outputDirectory);
+        if (f.Multiscale.MacroSteps.Count > 0)
+            foreach (var (key, value) in Multiscale(test, targets, model, warmup, horizon, outputDirectory)) metrics[key] = value;
         if (config.Output.Predictions)
             ForecastFile.Write(Path.Combine(outputDirectory, "forecast.h5"), predictions, targets, [ics, horizon, .. data.Test.FrameShape.Select(d => (long)d)],
                 ToArray(forecast.Latents), forecast.Latents.shape, ToArray(forecast.EncodedTruth), forecast.EncodedTruth.shape,
                 errors, data.Description.CoarseTimeStep, warmup);
         if (config.Output.Plots)
             ForecastPlots.Write(outputDirectory, data.Description, errors, baseline, predictions, targets, forecast, warmup);
+        return metrics;
+    }
+
+    /// <summary>
+    /// Multiscale-LED for every (T_μ, T_m) of <c>forecast.multiscale</c>, plus the pure solver (T_m = 0) as the timing
+    /// reference: MNAD, correlation and speed-up per mode (keys <c>multiscale_mu{T_μ}_m{T_m}_…</c>), a CSV table and
+    /// plots against ρ = T_m/T_μ.
+    /// </summary>
+    private Dictionary<string, double> Multiscale(TrajectorySet test, double[] targets, LedModel model, int warmup, int horizon, string outputDirectory)
+    {
+        var m = config.Forecast.Multiscale;
+        var micro = m.MicroSteps.Count > 0 ? m.MicroSteps : [1];
+        var forecaster = new MultiscaleForecaster(model.Autoencoder, model.Propagator, model.LatentScaler, model.DataScaler, System);
+        var channels = System.Description.Channels;
+        var range = model.DataScaler.Max.Zip(model.DataScaler.Min, (a, b) => a - b).ToArray();
+        var metrics = new Dictionary<string, double>();
+        var rows = new List<(int Micro, int Macro, double Mnad, double Correlation, double Seconds, ErrorSeries Series)>();
+        var modes = micro.SelectMany(mu => m.MacroSteps.Prepend(0).Distinct().Select(tm => (mu, tm))).Distinct().ToList();
+        using var task = progress.Start($"multiscale: {modes.Count} modes × {test.Count} initial conditions", modes.Count * test.Count);
+        int done = 0;
+        foreach (var (mu, tm) in modes)
+        {
+            var predictions = new double[targets.Length];
+            double seconds = 0;
+            for (int i = 0; i < test.Count; i++)
+            {
+                var (p, latent, microSeconds) = forecaster.Run(test, i, warmup, horizon, tm, mu, device, cancel);
+                p.CopyTo(predictions.AsSpan(i * horizon * test.FrameSize));
+                seconds += latent + microSeconds;
+                task.Report(++done, $"T_μ {mu} T_m {tm}");
+            }
+            var errors = ForecastErrors.Compute(predictions, targets, test.Count, horizon, channels, range);
+            rows.Add((mu, tm, errors["mnad"].Mean(), errors["correlation"].Mean(), seconds / (test.Count * horizon), errors["mnad"]));
+        }
+        var table = new List<string> { "micro_steps,macro_steps,rho,mnad,correlation,seconds_per_step,speedup" };
+        foreach (var row in rows)
+        {
+            double reference = rows.First(r => r.Micro == row.Micro && r.Macro == 0).Seconds;
+            double speedup = reference / row.Seconds;
+            string key = $"multiscale_mu{row.Micro}_m{row.Macro}";
+            (metrics[$"{key}_mnad"], metrics[$"{key}_correlation"], metrics[$"{key}_speedup"]) = (row.Mnad, row.Correlation, speedup);
+            table.Add(FormattableString.Invariant($"{row.Micro},{row.Macro},{(double)row.Macro / row.Micro:G6},{row.Mnad:R},{row.Correlation:R},{row.Seconds:R},{speedup:R}"));
+        }
+        File.WriteAllLines(Path.Combine(outputDirectory, "multiscale.csv"), table);
+        if (config.Output.Plots)
+            ForecastPlots.Multiscale(outputDirectory, System.Description.CoarseTimeStep, horizon,
+                rows.Select(r => (r.Micro, r.Macro, r.Mnad, r.Correlation, rows.First(x => x.Micro == r.Micro && x.Macro == 0).Seconds / r.Seconds, r.Series)).ToList());
         return metrics;
     }
 
