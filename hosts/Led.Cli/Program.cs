@@ -12,6 +12,7 @@ var root = new RootCommand("LED.NET: learn the effective dynamics of multiscale 
     ExperimentCommands.Forecast(),
     ExperimentCommands.Run(),
     ImportCommand.Create(),
+    SweepCommands.Sweep(), SweepCommands.Report(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

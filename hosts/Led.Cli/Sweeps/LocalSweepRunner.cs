@@ -1,0 +1,98 @@
+using Led.Hosting.Sweeps;
+
+namespace Led.Cli.Sweeps;
+
+/// <summary>
+/// Runs a study's runs on this machine with a bounded pool of worker processes. One failed run does not stop the
+/// others; after Ctrl-C no new run starts and those in flight stop (they are retried by the next <c>led sweep run</c>).
+/// </summary>
+public sealed class LocalSweepRunner(SweepSession session, TextWriter output)
+{
+    private readonly object _gate = new();
+    private int _done, _running, _failed;
+
+    /// <summary>Runs <paramref name="runs"/> with at most <paramref name="jobs"/> at a time; returns how many failed.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<SweepRun> runs, int jobs, int completedBefore, CancellationToken cancel)
+    {
+        _done = completedBefore;
+        var total = session.Plan.Runs.Count;
+
+        // Shared datasets first (each once), so that the runs reading one do not all simulate it.
+        var needed = session.Datasets.Where(d => runs.Any(r => d.Runs.Contains(r.Index)) && !File.Exists(session.Study.DatasetFile(d.Key))).ToList();
+        var failedData = new Dictionary<string, string>();
+        await ForEach(needed, jobs, cancel, async dataset =>
+        {
+            Line($"simulating shared dataset {dataset.Key} for runs {string.Join(", ", dataset.Runs)}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (await SweepExecution.SimulateAsync(session, dataset) is { } error)
+            {
+                lock (_gate) failedData[dataset.Key] = error;
+                Line($"error: {error}");
+            }
+            else Line($"shared dataset {dataset.Key} ready ({clock.Elapsed.TotalSeconds:F1} s): {session.Study.DatasetFile(dataset.Key)}");
+        });
+
+        await ForEach(runs, jobs, cancel, async run =>
+        {
+            if (session.DatasetOf(run.Index) is { } dataset && failedData.TryGetValue(dataset.Key, out var dataError))
+            {
+                session.Study.Reset(run.Id);
+                session.Study.RecordFailure(run.Id, dataError);
+                lock (_gate) _failed++;
+                Line($"{Progress(total)} failed {run}: {dataError}");
+                return;
+            }
+            lock (_gate) _running++;
+            Line($"{Progress(total)} started {run}");
+            var (status, seconds) = await SweepExecution.RunAsync(session, run, () => cancel.IsCancellationRequested);
+            lock (_gate)
+            {
+                _running--;
+                if (status.State == RunState.Completed) _done++;
+                else if (status.State == RunState.Failed) _failed++;
+            }
+            Line(status.State == RunState.Completed
+                ? $"{Progress(total)} completed {run} in {seconds:F1} s"
+                : $"{Progress(total)} {status.StateName} {run} after {seconds:F1} s: {status.Error}");
+        });
+        return _failed;
+    }
+
+    private string Progress(int total)
+    {
+        lock (_gate) return $"[done {_done}/{total}, running {_running}, failed {_failed}]";
+    }
+
+    private void Line(string text)
+    {
+        lock (_gate) output.WriteLine(text);
+    }
+
+    /// <summary>At most <paramref name="jobs"/> at a time; after cancellation nothing new starts.</summary>
+    private static async Task ForEach<T>(IEnumerable<T> items, int jobs, CancellationToken cancel, Func<T, Task> body)
+    {
+        using var slots = new SemaphoreSlim(jobs);
+        var tasks = new List<Task>();
+        foreach (var item in items)
+        {
+            await slots.WaitAsync();
+            if (cancel.IsCancellationRequested)
+            {
+                slots.Release();
+                break;
+            }
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await body(item);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+        }
+        await Task.WhenAll(tasks);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Led.Hosting.Sweeps;
+
+namespace Led.Cli.Sweeps;
+
+/// <summary>The two kinds of work of a study, each a separate <c>led</c> process: simulating a shared dataset, and one run.</summary>
+public static class SweepExecution
+{
+    /// <summary>
+    /// Simulates a shared dataset unless its file exists (<c>led simulate</c> writes it atomically, so concurrent
+    /// attempts are harmless); returns null on success, else the error.
+    /// </summary>
+    public static async Task<string?> SimulateAsync(SweepSession session, SharedDataset dataset)
+    {
+        string target = session.Study.DatasetFile(dataset.Key);
+        if (File.Exists(target)) return null;
+        string log = Path.Combine(session.Study.Root, "logs", $"data-{dataset.Key}.log");
+        var (code, errors) = await LedChildProcess.RunAsync(["simulate", session.Study.DatasetConfigFile(dataset.Key), "--out", target], log);
+        if (code == 0 && File.Exists(target)) return null;
+        return $"shared dataset {dataset.Key} could not be simulated (exit code {code}): {(errors.Length > 0 ? errors : "no error printed")}; log: {log}";
+    }
+
+    /// <summary>
+    /// Runs <c>led run configs/ID.json --out STUDY/ID</c>, first simulating its shared dataset if missing. A failure is
+    /// recorded in <c>logs/ID.error</c> (an interruption too, marked so that the next <c>led sweep run</c> retries it).
+    /// </summary>
+    public static async Task<(RunStatus Status, double Seconds)> RunAsync(SweepSession session, SweepRun run, Func<bool> interrupted)
+    {
+        var study = session.Study;
+        var clock = Stopwatch.StartNew();
+        study.Reset(run.Id);
+        string? error = null;
+        if (session.DatasetOf(run.Index) is { } dataset) error = await SimulateAsync(session, dataset);
+        if (error is null)
+        {
+            var (code, errors) = await LedChildProcess.RunAsync(["run", study.ConfigFile(run.Id), "--out", study.RunDirectory(run.Id)], study.LogFile(run.Id));
+            var status = study.Status(run.Id);
+            if (code == 0 && status.State == RunState.Completed) return (status, clock.Elapsed.TotalSeconds);
+            error = interrupted() || errors == "interrupted"
+                ? "interrupted (run `led sweep run` again to continue)"
+                : $"exit code {code}: {(errors.Length > 0 ? errors : code == 0 ? "no metrics.json was published" : "no error printed")}; log: {study.LogFile(run.Id)}";
+        }
+        study.RecordFailure(run.Id, error);
+        return (study.Status(run.Id), clock.Elapsed.TotalSeconds);
+    }
+}

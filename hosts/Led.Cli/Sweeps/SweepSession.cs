@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using Led.Core.Compute;
+using Led.Core.Pipelines;
+using Led.Hosting;
+using Led.Hosting.Components;
+using Led.Hosting.Configuration;
+using Led.Hosting.Sweeps;
+
+namespace Led.Cli.Sweeps;
+
+/// <summary>
+/// A sweep config expanded into runs, with its study folder. <see cref="Open"/> validates every run exactly as
+/// <c>led validate</c> does (plugins loaded, components created) and plans the shared datasets; <see cref="OpenPrepared"/>
+/// trusts a study folder already prepared from the same config (what each Slurm array task does).
+/// </summary>
+public sealed class SweepSession
+{
+    private SweepSession(string configPath, IReadOnlyList<string> overrides, SweepPlan plan, StudyFolder study,
+        IReadOnlyList<SharedDataset> datasets, int threads)
+    {
+        ConfigPath = Path.GetFullPath(configPath);
+        Overrides = overrides;
+        Plan = plan;
+        Study = study;
+        Datasets = datasets;
+        Threads = threads;
+    }
+
+    public string ConfigPath { get; }
+
+    public IReadOnlyList<string> Overrides { get; }
+
+    public SweepPlan Plan { get; }
+
+    public StudyFolder Study { get; }
+
+    public IReadOnlyList<SharedDataset> Datasets { get; }
+
+    /// <summary>The most torch threads any run uses.</summary>
+    public int Threads { get; }
+
+    /// <summary>The shared dataset run <paramref name="index"/> reads, if any.</summary>
+    public SharedDataset? DatasetOf(int index) => Datasets.FirstOrDefault(d => d.Runs.Contains(index));
+
+    /// <summary>Reads and expands the config without loading plugins (enough to list runs or find the study).</summary>
+    public static (SweepPlan Plan, StudyFolder Study) Expand(string configPath, IReadOnlyList<string> overrides, string? studyDirectory)
+    {
+        var errors = new List<ConfigError>();
+        var document = SweepExpander.Read(configPath, overrides, errors);
+        var plan = document is null ? null : SweepExpander.Expand(document, errors);
+        if (plan is null) throw new InvalidInputException(errors.Select(e => e.ToString()).ToList());
+        return (plan, new StudyFolder(studyDirectory ?? plan.DefaultStudyDirectory));
+    }
+
+    /// <summary>
+    /// Expands and validates every run (all problems at once, each naming its run and JSON path); throws
+    /// <see cref="InvalidInputException"/>. <paramref name="cpuFallback"/>: when the configured device is absent here (a
+    /// login node without GPUs), check the components on the CPU instead.
+    /// </summary>
+    public static SweepSession Open(string configPath, IReadOnlyList<string> overrides, string? studyDirectory, bool cpuFallback = false)
+    {
+        var (plan, study) = Expand(configPath, overrides, studyDirectory);
+        string configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var extra = (Led.Hosting.Sweeps.ConfigPath.Get(plan.BaseDocument, "plugins") as JsonArray ?? [])
+            .Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? Path.Combine(configDirectory, s) : null).OfType<string>();
+        using var host = LedHost.Start(extra);
+        var errors = new List<SweepError>();
+        var experiments = SweepValidator.Validate(plan, host.Registry, Path.GetFullPath(configPath), e => Checks(host, e, cpuFallback), errors);
+        if (errors.Count > 0)
+        {
+            var problems = errors.Select(e => e.ToString()).ToList();
+            if (errors.Any(e => e.Message.Contains(".name: ", StringComparison.Ordinal)))
+                problems.AddRange(host.Problems.Select(p => $"(plugin not loaded) {p}"));
+            throw new InvalidInputException(problems);
+        }
+        int threads = experiments.Values.Select(e => e.Config.Threads).DefaultIfEmpty(1).Max();
+        return new SweepSession(configPath, overrides, plan, study, SharedDataset.Plan(experiments), threads);
+    }
+
+    /// <summary>
+    /// For one run of a study already prepared (by <c>led sweep run</c> or <c>submit</c>) from this config: checks that the
+    /// run's id at <paramref name="index"/> still matches and its config file exists; otherwise validates and prepares the
+    /// whole study first.
+    /// </summary>
+    public static SweepSession OpenPrepared(string configPath, IReadOnlyList<string> overrides, string? studyDirectory, int? index)
+    {
+        var (plan, study) = Expand(configPath, overrides, studyDirectory);
+        if (index is { } i && (i < 0 || i >= plan.Runs.Count))
+            throw new InvalidInputException([$"--index {i}: the sweep has {plan.Runs.Count} runs (0 to {plan.Runs.Count - 1})"]);
+        if (study.HasManifest)
+        {
+            var manifest = StudyManifest.Read(study.ManifestFile);
+            bool same = manifest.Runs.Count == plan.Runs.Count && manifest.Runs.Zip(plan.Runs).All(p => p.First.Id == p.Second.Id);
+            if (same && plan.Runs.All(r => File.Exists(study.ConfigFile(r.Id))))
+            {
+                var datasets = manifest.Runs.Where(r => r.Dataset is not null).GroupBy(r => r.Dataset!)
+                    .Select(g => new SharedDataset(g.Key, g.Select(r => r.Index).ToList())).ToList();
+                return new SweepSession(configPath, overrides, plan, study, datasets, 1);
+            }
+        }
+        var session = Open(configPath, overrides, studyDirectory, cpuFallback: true);
+        session.Prepare();
+        return session;
+    }
+
+    /// <summary>
+    /// Writes study.json and every run's config into the study folder. Refuses (exit 2) when a run that already has
+    /// results was made from a different config: its id would be reused for other settings.
+    /// </summary>
+    public void Prepare()
+    {
+        string configDirectory = Path.GetDirectoryName(ConfigPath)!;
+        var changed = new List<string>();
+        foreach (var run in Plan.Runs)
+        {
+            string file = Study.ConfigFile(run.Id);
+            if (!File.Exists(file) || Study.Status(run.Id).State == RunState.Pending) continue;
+            var dataset = DatasetOf(run.Index);
+            var now = StudyFolder.RunDocument(run, configDirectory, dataset is null ? null : Study.DatasetFile(dataset.Key));
+            var before = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            if (Comparable(before) != Comparable(now))
+                changed.Add($"{run}: {Study.ConfigFile(run.Id)} differs from the config as expanded now");
+        }
+        if (changed.Count > 0)
+            throw new InvalidInputException([.. changed, $"the config changed outside the swept keys since these runs ran in {Study.Root}: " +
+                "set another output.directory (or --out) for the new study, or delete those run folders to rerun them"]);
+        Study.Prepare(Plan, Datasets, StudyManifest.From(Plan, Datasets, ConfigPath, Overrides), ConfigPath);
+    }
+
+    /// <summary>A run config as compared between preparations: a data.path into this study's shared datasets is left out
+    /// (runs join or leave a shared dataset as runs are added to the sweep; the data are the same).</summary>
+    private string Comparable(JsonObject document)
+    {
+        var copy = document.DeepClone().AsObject();
+        if (Led.Hosting.Sweeps.ConfigPath.Get(copy, "data.path") is JsonValue v && v.TryGetValue<string>(out var path) &&
+            path.StartsWith(Path.Combine(Study.Root, "data") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            Led.Hosting.Sweeps.ConfigPath.Set(copy, "data.path", null);
+        return Led.Hosting.Sweeps.ConfigPath.Canonical(copy);
+    }
+
+    /// <summary>The checks of <c>led validate</c>: components created on the configured device, sections checked together.</summary>
+    private static IEnumerable<string> Checks(LedHost host, Experiment experiment, bool cpuFallback)
+    {
+        var c = experiment.Config;
+        DeviceContext device;
+        try
+        {
+            device = DeviceContext.Create(c.Device, c.Precision, c.Threads, c.Seed);
+        }
+        catch (ArgumentException ex)
+        {
+            if (!cpuFallback) return [$"device: {ex.Message}"];
+            device = DeviceContext.Create("cpu", c.Precision, c.Threads, c.Seed);
+        }
+        return PipelineChecks.Check(c, new ComponentFactory(host.Services, experiment), device, needsModel: true);
+    }
+}

@@ -1,0 +1,10 @@
+using Led.Abstractions.Plugins;
+
+namespace Led.Systems.CylinderFlow;
+
+/// <summary>Plugin entry point: registers the <c>CylinderFlow</c> system.</summary>
+public sealed class CylinderFlowPlugin : ILedPlugin
+{
+    /// <inheritdoc />
+    public void Register(ILedBuilder builder) => builder.AddCylinderFlow();
+}
