@@ -1,3 +1,4 @@
+using Led.Abstractions.Plugins;
 using System.ComponentModel.DataAnnotations;
 using System.Numerics;
 
@@ -130,26 +131,8 @@ public sealed class CylinderFlowOptions : IValidatableObject
     }
 
     /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
-    public IReadOnlyList<ValidationResult> Errors()
-    {
-        var results = new List<ValidationResult>();
-        var context = new ValidationContext(this);
-        Validator.TryValidateObject(this, context, results, validateAllProperties: true);
-        // TryValidateObject skips IValidatableObject when an attribute failed; the cross-field rules still apply
-        // to the properties the attributes passed.
-        if (results.Count > 0)
-        {
-            var reported = results.SelectMany(r => r.MemberNames).ToHashSet();
-            results.AddRange(Validate(context).Where(r => !r.MemberNames.Any(reported.Contains)));
-        }
-        return results;
-    }
+    public IReadOnlyList<ValidationResult> Errors() => OptionsValidation.Errors(this);
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
-    public void ThrowIfInvalid()
-    {
-        var errors = Errors();
-        if (errors.Count > 0)
-            throw new ArgumentException("invalid CylinderFlow options: " + string.Join(" ", errors.Select(e => e.ErrorMessage)));
-    }
+    public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "CylinderFlow");
 }
