@@ -152,6 +152,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void PluginMetricsAreAddedToTheRunsMetrics()
+    {
+        string config = Config(Tiny.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"EnergyError\", \"options\": { \"frequency\": 1.3 } } ],"));
+        string target = Path.Combine(_dir, "metric");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
+        double energy = metrics["energy_error"]!.GetValue<double>();
+        Assert.True(double.IsFinite(energy) && energy > 0, $"energy_error {energy}");
+        var resolved = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "config.json")))!;
+        Assert.Equal(1.3, resolved["metrics"]![0]!["options"]!["frequency"]!.GetValue<double>());
+
+        string wrong = Config(Tiny.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"Energy\" }, { \"name\": \"EnergyError\", \"options\": { \"frequency\": 0 } } ],"), "wrong.json");
+        var invalid = LedProcess.Run(_dir, "validate", wrong);
+        Assert.Equal(2, invalid.ExitCode);
+        Assert.Contains("error: metrics[0].name: unknown metric 'Energy'; available: EnergyError", invalid.Error);
+        Assert.Contains("error: metrics[1].options.frequency: frequency must be positive", invalid.Error);
+    }
+
+    [Fact]
     public void EndToEndWithAClosedFormAutoencoderIsRefusedBeforeRunning()
     {
         string config = Config(Tiny.Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\""));

@@ -11,4 +11,7 @@ public enum ComponentKind
 
     /// <summary>A latent-space propagator (<see cref="Learning.ILatentPropagator"/>), config section <c>propagator</c>.</summary>
     Propagator,
+
+    /// <summary>A forecast score (<see cref="Learning.IForecastMetric"/>), named in the config's <c>metrics</c> list.</summary>
+    Metric,
 }

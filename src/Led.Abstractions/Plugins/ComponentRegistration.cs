@@ -13,6 +13,7 @@ public sealed record ComponentRegistration(ComponentKind Kind, string Name, Type
         ComponentKind.System => typeof(Systems.IDynamicalSystem),
         ComponentKind.Autoencoder => typeof(Learning.IAutoencoder),
         ComponentKind.Propagator => typeof(Learning.ILatentPropagator),
+        ComponentKind.Metric => typeof(Learning.IForecastMetric),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown component kind"),
     };
 }

@@ -17,4 +17,8 @@ public static class LedBuilderExtensions
     public static ILedBuilder AddPropagator<TPropagator, TOptions>(this ILedBuilder builder, string name)
         where TPropagator : class, ILatentPropagator where TOptions : class, new()
         => builder.Add(new ComponentRegistration(ComponentKind.Propagator, name, typeof(TPropagator), typeof(TOptions)));
+
+    public static ILedBuilder AddMetric<TMetric, TOptions>(this ILedBuilder builder, string name)
+        where TMetric : class, IForecastMetric where TOptions : class, new()
+        => builder.Add(new ComponentRegistration(ComponentKind.Metric, name, typeof(TMetric), typeof(TOptions)));
 }

@@ -17,6 +17,9 @@ public sealed class ExperimentConfig
 
     public ComponentSection? Propagator { get; set; }
 
+    /// <summary>Extra forecast scores from plugins, each <c>{ "name": …, "options": { … } }</c>.</summary>
+    public List<ComponentSection> Metrics { get; set; } = new();
+
     public TrainingOptions Training { get; set; } = new();
 
     public ForecastOptions Forecast { get; set; } = new();

@@ -212,6 +212,15 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         };
         foreach (var c in channels) metrics[$"mnad_{Snake(c)}"] = errors[$"mnad_{c}"].Mean();
         metrics["reconstruction_mse"] = ReconstructionMse(model, scaled, test);
+        for (int i = 0; i < config.Metrics.Count; i++)
+        {
+            var metric = (IForecastMetric)components.Create($"metrics[{i}]", data.Description);
+            foreach (var (key, value) in metric.Evaluate(data.Description, predictions, targets, ics))
+            {
+                if (!global::System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9_]+$") || !metrics.TryAdd(key, value))
+                    throw new InvalidOperationException($"metric {config.Metrics[i].Name} returned the key '{key}', which is not snake_case or is taken: rename it in the plugin");
+            }
+        }
         var d = data.Description;
         int perChannel = frame / channels.Count;
         for (int c = 0; c < channels.Count; c++)

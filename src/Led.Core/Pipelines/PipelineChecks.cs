@@ -22,6 +22,8 @@ public static class PipelineChecks
         var d = system.Description;
         if (needsModel && !components.IsConfigured("encoder")) problems.Add("encoder: required to train or forecast; add { \"name\": …, \"options\": { … } }");
         if (needsModel && !components.IsConfigured("propagator")) problems.Add("propagator: required to train or forecast; add { \"name\": …, \"options\": { … } }");
+        for (int i = 0; i < config.Metrics.Count; i++)
+            Create<IForecastMetric>(components, $"metrics[{i}]", problems, d);
         var t = config.Training;
         if (components.IsConfigured("encoder"))
         {

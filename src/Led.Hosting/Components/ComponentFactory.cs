@@ -1,10 +1,14 @@
+using System.Reflection;
 using Led.Core;
 using Led.Hosting.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Led.Hosting.Components;
 
-/// <summary>Creates an experiment's components: constructor arguments come from the bound options, the given context and the container.</summary>
+/// <summary>
+/// Creates an experiment's components with the public constructor whose parameters can all be supplied — from the bound
+/// options, the given context (system description, device, latent space…; a constructor may ignore any of them) or the
+/// container — preferring the one with most parameters.
+/// </summary>
 public sealed class ComponentFactory(IServiceProvider services, Experiment experiment) : IComponentFactory
 {
     public bool IsConfigured(string section) => experiment.Components.ContainsKey(section);
@@ -13,14 +17,33 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
     {
         if (!experiment.Components.TryGetValue(section, out var component))
             throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component (see `led plugins`)");
-        try
+        var type = component.Registration.ImplementationType;
+        object[] available = [component.Options, .. context];
+        foreach (var constructor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
         {
-            return ActivatorUtilities.CreateInstance(services, component.Registration.ImplementationType, [component.Options, .. context]);
+            var parameters = constructor.GetParameters();
+            var arguments = new object?[parameters.Length];
+            bool satisfied = true;
+            for (int i = 0; i < parameters.Length && satisfied; i++)
+            {
+                var p = parameters[i].ParameterType;
+                arguments[i] = available.FirstOrDefault(p.IsInstanceOfType) ?? services.GetService(p);
+                satisfied = arguments[i] is not null || parameters[i].HasDefaultValue;
+                if (arguments[i] is null && parameters[i].HasDefaultValue) arguments[i] = parameters[i].DefaultValue;
+            }
+            if (!satisfied) continue;
+            try
+            {
+                return constructor.Invoke(arguments);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
         }
-        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
-            throw;
-        }
+        throw new InvalidOperationException(
+            $"{type.FullName} has no public constructor whose parameters LED.NET can supply (its options {component.Registration.OptionsType.Name}, " +
+            $"{string.Join(", ", context.Select(c => c.GetType().Name))} or registered services)");
     }
 }

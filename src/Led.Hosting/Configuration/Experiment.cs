@@ -34,7 +34,12 @@ public sealed class Experiment
     {
         var root = JsonSerializer.SerializeToNode(Config, Json)!.AsObject();
         foreach (var (section, component) in Components)
-            root[section]!.AsObject()["options"] = JsonSerializer.SerializeToNode(component.Options, component.Registration.OptionsType, Json);
+        {
+            var node = section.StartsWith("metrics[", StringComparison.Ordinal)
+                ? root["metrics"]![int.Parse(section["metrics[".Length..^1])]!
+                : root[section]!;
+            node.AsObject()["options"] = JsonSerializer.SerializeToNode(component.Options, component.Registration.OptionsType, Json);
+        }
         return root;
     }
 }

@@ -58,9 +58,11 @@ public static class ExperimentLoader
         int before = errors.Count;
         var config = (ExperimentConfig)OptionsBinder.Bind(root, typeof(ExperimentConfig), "", errors);
         var components = new Dictionary<string, ResolvedComponent>();
-        foreach (var (section, kind) in ComponentSections)
+        var sections = ComponentSections.Select(kv => (kv.Key, kv.Value))
+            .Concat(root.GetSection("metrics").GetChildren().Select(c => ($"metrics[{c.Key}]", ComponentKind.Metric)));
+        foreach (var (section, kind) in sections)
         {
-            var raw = root.GetSection(section);
+            var raw = root.GetSection(section.Replace("[", ":").Replace("]", ""));
             if (!raw.Exists()) continue;
             string? name = raw["name"];
             if (string.IsNullOrWhiteSpace(name)) continue; // reported by the [Required] rule or the binder

@@ -17,8 +17,7 @@ public class PluginCatalogTests
         var plugin = Assert.Single(loaded.Plugins);
         Assert.Equal("Led.TestPlugins.Oscillator", plugin.Name);
         Assert.Equal("0.1.0", plugin.Version);
-        var component = Assert.Single(plugin.Components);
-        Assert.Equal((ComponentKind.System, "Oscillator"), (component.Kind, component.Name));
+        Assert.Equal([(ComponentKind.System, "Oscillator"), (ComponentKind.Metric, "EnergyError")], plugin.Components.Select(c => (c.Kind, c.Name)));
         Assert.Empty(loaded.Problems);
 
         folder.Remove("Led.TestPlugins.Oscillator");

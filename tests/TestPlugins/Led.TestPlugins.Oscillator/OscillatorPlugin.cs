@@ -4,5 +4,6 @@ namespace Led.TestPlugins.Oscillator;
 
 public sealed class OscillatorPlugin : ILedPlugin
 {
-    public void Register(ILedBuilder builder) => builder.AddSystem<Oscillator, OscillatorOptions>("Oscillator");
+    public void Register(ILedBuilder builder) =>
+        builder.AddSystem<Oscillator, OscillatorOptions>("Oscillator").AddMetric<EnergyError, EnergyErrorOptions>("EnergyError");
 }
