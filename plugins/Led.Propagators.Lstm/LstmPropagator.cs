@@ -8,14 +8,16 @@ namespace Led.Propagators.Lstm;
 /// One LSTM cell (d_z → d_h) and a linear head (d_h → d_z) with tanhplus or identity output: z_t ↦ ẑ_{t+Δt}.
 /// Initialisation as the reference: input weights Xavier-uniform, recurrent weights orthogonal, all biases 0.001.
 /// </summary>
-public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferenceParameterNames
+public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferenceParameterNames, IFastInference
 {
     private readonly LstmNetwork _network;
     private readonly IDeviceContext _device;
+    private readonly LstmOptions _options;
 
     public LstmPropagator(LstmOptions options, LatentSpace latent, IDeviceContext device)
     {
         _device = device;
+        _options = options;
         _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == "tanhplus", options.Residual);
         _network.to(device.DType).to(device.Device);
         _network.Initialise();
@@ -33,6 +35,16 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferencePa
         ["head.weight"] = "RNN_OUTPUT.0.weight",
         ["head.bias"] = "RNN_OUTPUT.0.bias",
     };
+
+    /// <summary>The current weights compiled for one trajectory (<see cref="LstmFastStep"/>).</summary>
+    public IFastLatentStep CompileStep()
+    {
+        var p = _network.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
+        return new LstmFastStep(_network.LatentDim, _network.Hidden, p["lstm.weight_ih_l0"], p["lstm.weight_hh_l0"], p["lstm.bias_ih_l0"], p["lstm.bias_hh_l0"],
+            p["head.weight"], p["head.bias"], _options.Output == "tanhplus", _options.Residual);
+    }
+
+    public IFastDecoder? CompileDecoder() => null;
 
     public PropagatorState Start(int batchSize) =>
         new LstmState(zeros(batchSize, _network.Hidden, dtype: _device.DType, device: _device.Device),

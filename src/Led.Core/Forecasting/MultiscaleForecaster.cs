@@ -13,6 +13,7 @@ namespace Led.Core.Forecasting;
 /// sampled every Δt; then the propagator is re-synchronised by teacher-forcing the encodings of
 /// [x̂, micro frames 1 … T_μ−1] and continues from its prediction for the last micro frame. The last round is
 /// truncated at the horizon. T_m = 0 is the pure solver from the true state x_{w−1}; T_m ≥ H is Latent-LED.
+/// Uses the components' compiled single-trajectory path (<see cref="IFastInference"/>) where they offer one.
 /// </summary>
 public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler,
     MinMaxScaler dataScaler, IDynamicalSystem system)
@@ -44,15 +45,12 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
         }
 
         latentClock.Start();
-        using var state = propagator.Start(1);
-        Tensor next;
-        using (var scope = NewDisposeScope())
-        {
-            var warm = new double[(warmup - 1) * frame];
-            for (int t = 0; t < warmup - 1; t++) test.Frame(index, t).CopyTo(warm.AsSpan(t * frame, frame));
-            var outputs = propagator.Forward(state, Scale(Encode(warm, warmup - 1, device)));
-            next = outputs.slice(1, warmup - 2, warmup - 1, 1).clone().MoveToOuterDisposeScope();
-        }
+        using var stepper = Stepper.For(propagator, autoencoder.LatentDim, device);
+        var decoder = (autoencoder as IFastInference)?.CompileDecoder();
+        var warm = new double[(warmup - 1) * frame];
+        for (int t = 0; t < warmup - 1; t++) test.Frame(index, t).CopyTo(warm.AsSpan(t * frame, frame));
+        var next = stepper.Feed(EncodeScaled(warm, warmup - 1, device));
+        var input = new double[next.Length];
         latentClock.Stop();
 
         int produced = 0;
@@ -63,11 +61,9 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
             int macro = Math.Min(macroSteps, horizon - produced);
             for (int k = 0; k < macro; k++)
             {
-                using var scope = NewDisposeScope();
-                var following = propagator.Forward(state, next);
-                Decode(following).CopyTo(predictions.AsSpan((produced + k) * frame, frame));
-                next.Dispose();
-                next = following.MoveToOuterDisposeScope();
+                next.CopyTo(input, 0);
+                next = stepper.Feed(input);
+                Decode(next, decoder, predictions.AsSpan((produced + k) * frame, frame), device);
             }
             produced += macro;
             latentClock.Stop();
@@ -84,41 +80,87 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
                 }
             microClock.Stop();
             latentClock.Start();
-            using (var scope = NewDisposeScope())
-            {
-                // teacher-force [x̂, micro frames 1 … T_μ−1]; the output after the last is the prediction for micro frame T_μ
-                var sequence = new double[micro * frame];
-                lifted.CopyTo(sequence.AsSpan(0, frame));
-                predictions.AsSpan(produced * frame, (micro - 1) * frame).CopyTo(sequence.AsSpan(frame));
-                var outputs = propagator.Forward(state, Scale(Encode(sequence, micro, device)));
-                next.Dispose();
-                next = outputs.slice(1, micro - 1, micro, 1).clone().MoveToOuterDisposeScope();
-            }
+            // teacher-force [x̂, micro frames 1 … T_μ−1]; the output after the last is the prediction for micro frame T_μ
+            var sequence = new double[micro * frame];
+            lifted.CopyTo(sequence.AsSpan(0, frame));
+            predictions.AsSpan(produced * frame, (micro - 1) * frame).CopyTo(sequence.AsSpan(frame));
+            next = stepper.Feed(EncodeScaled(sequence, micro, device));
             latentClock.Stop();
             produced += micro;
         }
-        next.Dispose();
         return (predictions, latentClock.Elapsed.TotalSeconds, microClock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Physical frames → scaled tensor → latents <c>[1, n, d_z]</c>.</summary>
-    private Tensor Encode(double[] frames, int count, IDeviceContext device)
+    /// <summary>Physical frames → scaled → encoded → latent-scaled, <c>[n·d_z]</c>.</summary>
+    private double[] EncodeScaled(double[] frames, int count, IDeviceContext device)
     {
         var scaled = (double[])frames.Clone();
         dataScaler.Scale(scaled, frames.Length / count);
-        using var t = tensor(scaled, [count, .. system.Description.Shape.Select(d => (long)d)], dtype: device.DType, device: device.Device);
-        return autoencoder.Encode(t).unsqueeze(0);
+        using var scope = NewDisposeScope();
+        var t = tensor(scaled, [count, .. system.Description.Shape.Select(d => (long)d)], dtype: device.DType, device: device.Device);
+        var latents = autoencoder.Encode(t).to(ScalarType.Float64).cpu().data<double>().ToArray();
+        if (latentScaler is not null)
+            for (int i = 0; i < count; i++)
+            {
+                var row = latents.AsSpan(i * autoencoder.LatentDim, autoencoder.LatentDim);
+                latentScaler.Scale(row, row);
+            }
+        return latents;
     }
 
-    /// <summary>A propagator output <c>[1, 1, d_z]</c> → one frame in physical units.</summary>
-    private double[] Decode(Tensor scaledLatent)
+    /// <summary>A propagator output (latent-scaled) → one frame in physical units.</summary>
+    private void Decode(double[] scaledLatent, IFastDecoder? decoder, Span<double> frame, IDeviceContext device)
     {
-        using var latent = latentScaler?.Unscale(scaledLatent) ?? scaledLatent.alias();
-        using var decoded = autoencoder.Decode(latent.reshape(1, -1)).to(ScalarType.Float64).cpu();
-        var values = decoded.data<double>().ToArray();
-        dataScaler.Unscale(values, values.Length);
-        return values;
+        var latent = (double[])scaledLatent.Clone();
+        latentScaler?.Unscale(latent, latent);
+        if (decoder is not null) decoder.Decode(latent, frame);
+        else
+        {
+            using var scope = NewDisposeScope();
+            var decoded = autoencoder.Decode(tensor(latent, [1, latent.Length], dtype: device.DType, device: device.Device)).to(ScalarType.Float64).cpu();
+            decoded.data<double>().ToArray().CopyTo(frame);
+        }
+        dataScaler.Unscale(frame, frame.Length);
     }
 
-    private Tensor Scale(Tensor latents) => latentScaler?.Scale(latents) ?? latents.alias();
+    /// <summary>Feeds latent vectors to the propagator and returns its prediction after the last one.</summary>
+    private abstract class Stepper : IDisposable
+    {
+        public static Stepper For(ILatentPropagator propagator, int latentDim, IDeviceContext device) =>
+            (propagator as IFastInference)?.CompileStep() is { } step ? new Fast(step, latentDim) : new Tensors(propagator, latentDim, device);
+
+        /// <summary><paramref name="latents"/>: n vectors of d_z values, in order.</summary>
+        public abstract double[] Feed(double[] latents);
+
+        public virtual void Dispose() { }
+
+        private sealed class Fast(IFastLatentStep step, int dz) : Stepper
+        {
+            private bool _started;
+
+            public override double[] Feed(double[] latents)
+            {
+                if (!_started) step.Reset();
+                _started = true;
+                var output = new double[dz];
+                for (int i = 0; i < latents.Length / dz; i++) step.Step(latents.AsSpan(i * dz, dz), output);
+                return output;
+            }
+        }
+
+        private sealed class Tensors(ILatentPropagator propagator, int dz, IDeviceContext device) : Stepper
+        {
+            private readonly PropagatorState _state = propagator.Start(1);
+
+            public override double[] Feed(double[] latents)
+            {
+                using var scope = NewDisposeScope();
+                int n = latents.Length / dz;
+                var outputs = propagator.Forward(_state, tensor(latents, [1, n, dz], dtype: device.DType, device: device.Device));
+                return outputs[0, n - 1].to(ScalarType.Float64).cpu().data<double>().ToArray();
+            }
+
+            public override void Dispose() => _state.Dispose();
+        }
+    }
 }

@@ -28,6 +28,56 @@ public static class SpeedMeasurement
         return clock.Elapsed.TotalSeconds / steps;
     }
 
+    /// <summary>
+    /// Seconds per latent step of the compiled path (batch 1, plain arrays): propagator only, and with the decoder
+    /// (compiled if the autoencoder offers one, else the tensor decoder). Null when the propagator offers no compiled step.
+    /// </summary>
+    public static (double Propagator, double WithDecoder)? FastLatent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
+        double[] initialLatent, int steps = 3000)
+    {
+        if ((propagator as IFastInference)?.CompileStep() is not { } step) return null;
+        var decoder = (autoencoder as IFastInference)?.CompileDecoder();
+        int dz = initialLatent.Length;
+        var latent = new double[dz];
+        var state = decoder is null ? null : new double[DecodedSize(autoencoder, dz)];
+        return (Time(false), Time(true));
+
+        double Time(bool decode)
+        {
+            step.Reset();
+            var (current, next) = ((double[])initialLatent.Clone(), new double[dz]);
+            for (int i = 0; i < 20; i++)
+            {
+                step.Step(current, next);
+                (current, next) = (next, current);
+            }
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < steps; i++)
+            {
+                step.Step(current, next);
+                (current, next) = (next, current);
+                if (!decode) continue;
+                if (scaler is null) current.CopyTo(latent, 0);
+                else scaler.Unscale(current, latent);
+                if (decoder is not null) decoder.Decode(latent, state);
+                else
+                {
+                    using var scope = NewDisposeScope();
+                    using var noGrad = no_grad();
+                    _ = autoencoder.Decode(tensor(latent, [1, dz]));
+                }
+            }
+            return clock.Elapsed.TotalSeconds / steps;
+        }
+    }
+
+    private static int DecodedSize(IAutoencoder autoencoder, int dz)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return (int)autoencoder.Decode(zeros(1, dz, dtype: ScalarType.Float64)).numel();
+    }
+
     /// <summary>Seconds per latent step, batch 1: (propagator only, propagator + decoder).</summary>
     public static (double Propagator, double WithDecoder) Latent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
         Tensor initialLatent, int steps = 300)

@@ -49,6 +49,17 @@ public sealed class LatentScaler
         return (scaled * range + min).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Scales one latent vector on plain arrays (the compiled inference path).</summary>
+    public void Scale(ReadOnlySpan<double> latent, Span<double> scaled)
+    {
+        for (int i = 0; i < latent.Length; i++) scaled[i] = (latent[i] - Min[i]) / (Max[i] - Min[i]);
+    }
+
+    public void Unscale(ReadOnlySpan<double> scaled, Span<double> latent)
+    {
+        for (int i = 0; i < scaled.Length; i++) latent[i] = scaled[i] * (Max[i] - Min[i]) + Min[i];
+    }
+
     private (Tensor Min, Tensor Range) Bounds(Tensor like) =>
         (tensor(Min, dtype: like.dtype, device: like.device),
          tensor(Max.Zip(Min, (a, b) => a - b).ToArray(), dtype: like.dtype, device: like.device));

@@ -74,6 +74,21 @@ public class PcaAutoencoderTests
     }
 
     [Fact]
+    public void TheCompiledDecoderAgreesWithTheTensorPath()
+    {
+        using var scope = NewDisposeScope();
+        var device = CpuDevice.Seeded(5);
+        var frames = SubspaceFrames(40);
+        var pca = new PcaAutoencoder(new PcaOptions { LatentDim = 3 }, Line, device);
+        pca.Fit(new FitData([frames], []));
+        var z = pca.Encode(frames[..1]);
+        var expected = pca.Decode(z).data<double>().ToArray();
+        var state = new double[16];
+        pca.CompileDecoder().Decode(z.data<double>().ToArray(), state);
+        for (int i = 0; i < 16; i++) Assert.Equal(expected[i], state[i], 13);
+    }
+
+    [Fact]
     public void MisuseGivesClearErrors()
     {
         var device = CpuDevice.Seeded(4);

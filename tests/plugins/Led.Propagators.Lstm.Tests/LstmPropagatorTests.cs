@@ -117,6 +117,33 @@ public class LstmPropagatorTests
         Assert.True(allclose(next, z, rtol: 0, atol: 1e-12));
     }
 
+    [Theory]
+    [InlineData("tanhplus", false)]
+    [InlineData("identity", false)]
+    [InlineData("tanhplus", true)]
+    [InlineData("identity", true)]
+    public void TheCompiledStepAgreesWithTheTensorPathOverARollout(string output, bool residual)
+    {
+        using var scope = NewDisposeScope();
+        var lstm = new LstmPropagator(new LstmOptions { Hidden = 24, Output = output, Residual = residual }, new LatentSpace(5), CpuDevice.Seeded(9));
+        using (no_grad())
+            foreach (var (_, parameter) in lstm.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.1);
+        var step = lstm.CompileStep();
+        step.Reset();
+        using var state = lstm.Start(1);
+        var z = (rand(1, 1, 5, dtype: ScalarType.Float64) * 0.8 + 0.1);
+        var fast = z.data<double>().ToArray();
+        var next = new double[5];
+        for (int t = 0; t < 30; t++)
+        {
+            z = lstm.Forward(state, z);
+            step.Step(fast, next);
+            var reference = z.data<double>().ToArray();
+            for (int d = 0; d < 5; d++) Assert.Equal(reference[d], next[d], 12);
+            (fast, next) = (next, fast);
+        }
+    }
+
     [Fact]
     public void WrongLatentShapesAreRejectedClearly()
     {
