@@ -12,7 +12,7 @@ namespace Led.Autoencoders.Mlp;
 /// in (0, 1) like MinMax-scaled data. Parameter names are the reference's (<c>ENCODER.1.layer.weight</c>, …), so its
 /// PyTorch state dict can be loaded into <see cref="Module"/>.
 /// </summary>
-public sealed class MlpAutoencoder : IAutoencoder, ITrainable
+public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
 {
     private readonly MlpNetwork _network;
     private readonly int[] _stateShape;
@@ -83,4 +83,22 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
 
     private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
+
+    public IFastLatentStep? CompileStep() => null;
+
+    /// <summary>The decoder's current weights on plain arrays (<see cref="MlpFastDecoder"/>).</summary>
+    public IFastDecoder CompileDecoder()
+    {
+        var parameters = Module.named_parameters()
+            .Where(p => p.name.StartsWith("DECODER.", StringComparison.Ordinal))
+            .Select(p => (Index: int.Parse(p.name.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture), Kind: p.name.Split('.')[^1],
+                Tensor: p.parameter.detach().cpu().to(TorchSharp.torch.ScalarType.Float64).contiguous()))
+            .GroupBy(p => p.Index).OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var weight = g.Single(p => p.Kind == "weight").Tensor;
+                return (weight.data<double>().ToArray(), g.Single(p => p.Kind == "bias").Tensor.data<double>().ToArray(), (int)weight.shape[1], (int)weight.shape[0]);
+            }).ToList();
+        return new MlpFastDecoder(parameters);
+    }
 }

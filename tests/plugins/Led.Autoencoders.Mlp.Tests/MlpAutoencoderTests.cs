@@ -55,6 +55,22 @@ public class MlpAutoencoderTests(ITestOutputHelper output)
         Assert.True(source.Decode(source.Encode(states)).eq(target.Decode(target.Encode(states))).all().item<bool>());
     }
 
+    [Theory]
+    [InlineData(3, 100, 2)]
+    [InlineData(2, 8, 8)]      // the first decoder layer is square: it gets the skip too
+    public void CompiledDecoder_AgreesWithTheTensorPath(int layers, int width, int latentDim)
+    {
+        using var scope = NewDisposeScope();
+        var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions { Layers = layers, Width = width, LatentDim = latentDim }, Fhn, CpuDevice.Seeded(4));
+        using (no_grad())
+            foreach (var (_, parameter) in autoencoder.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.05);
+        var z = rand(1, latentDim, dtype: ScalarType.Float64);
+        var expected = autoencoder.Decode(z).data<double>().ToArray();
+        var state = new double[202];
+        autoencoder.CompileDecoder().Decode(z.data<double>().ToArray(), state);
+        for (int i = 0; i < 202; i++) Assert.Equal(expected[i], state[i], 12);
+    }
+
     [Fact]
     public void FhnShapes_EncodeToLatentsAndDecodeToTheStateShape()
     {
