@@ -40,6 +40,7 @@ public static class SpeedMeasurement
         int dz = initialLatent.Length;
         var latent = new double[dz];
         var state = decoder is null ? null : new double[DecodedSize(autoencoder, dz)];
+        Time(true);                                    // warm up: let the JIT compile the compiled path's loops fully
         return (Time(false), Time(true));
 
         double Time(bool decode)
