@@ -21,25 +21,13 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
         if (autoencoder is not ITrainable ae || propagator is not ITrainable prop)
             throw new ArgumentException("endToEnd training needs a trainable autoencoder and a trainable propagator (closed-form fits such as Pca cannot be trained jointly): use mode 'sequential'");
         var joint = new JointModule(ae.Module, prop.Module);   // not disposed: it would dispose the components' modules
-        using var trainWindows = Windows(train, "training");
-        using var validationWindows = Windows(validation, "validation");
+        using var trainWindows = TruncatedBackpropagation.Windows(train, options.WindowLength, options.SequenceLength, "training");
+        using var validationWindows = TruncatedBackpropagation.Windows(validation, options.WindowLength, options.SequenceLength, "validation");
         log.Information("end to end: {Train} training and {Validation} validation windows of {Length} frames", trainWindows.shape[0], validationWindows.shape[0], options.WindowLength);
         var random = new Random(seed);
         return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder + propagator", joint,
             optimizer => Epoch(autoencoder, propagator, trainWindows, optimizer, random),
             () => Loss(autoencoder, propagator, validationWindows), cancel);
-    }
-
-    private Tensor Windows(IReadOnlyList<Tensor> trajectories, string split)
-    {
-        using var scope = NewDisposeScope();
-        var windows = new List<Tensor>();
-        foreach (var trajectory in trajectories)
-            for (long start = 0; start + options.WindowLength <= trajectory.shape[0]; start += options.SequenceLength)
-                windows.Add(trajectory.slice(0, start, start + options.WindowLength, 1));
-        if (windows.Count == 0)
-            throw new ArgumentException($"the {split} trajectories are shorter than training.windowLength = {options.WindowLength}: lower it or generate longer data");
-        return stack(windows).MoveToOuterDisposeScope();
     }
 
     private double Epoch(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows, Training.IGradientOptimizer optimizer, Random random)
@@ -52,7 +40,7 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
             using var batchScope = NewDisposeScope();
             var batch = TensorData.Rows(windows, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
             using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in Chunks(batch))
+            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
             {
                 using var scope = NewDisposeScope();
                 var loss = ChunkLoss(autoencoder, propagator, state, input, target);
@@ -77,7 +65,7 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
             using var batchScope = NewDisposeScope();
             var batch = windows.slice(0, start, Math.Min(windows.shape[0], start + 64), 1);
             using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in Chunks(batch))
+            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
             {
                 using var scope = NewDisposeScope();
                 total += ChunkLoss(autoencoder, propagator, state, input, target).item<double>();
@@ -104,13 +92,5 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
         var sum = terms[0];
         for (int i = 1; i < terms.Count; i++) sum = sum + terms[i];
         return sum / terms.Count;
-    }
-
-    private IEnumerable<(Tensor Input, Tensor Target)> Chunks(Tensor batch)
-    {
-        int length = options.SequenceLength;
-        long chunks = (batch.shape[1] - 1) / length;
-        for (long p = 0; p < chunks; p++)
-            yield return (batch.slice(1, p * length, (p + 1) * length, 1), batch.slice(1, p * length + 1, (p + 1) * length + 1, 1));
     }
 }

@@ -24,8 +24,8 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
                 fittable.Fit(new FitData(trainLatents, validationLatents));
                 return [];
             case ITrainable trainable:
-                using (var train = Windows(trainLatents, "training"))
-                using (var validation = Windows(validationLatents, "validation"))
+                using (var train = TruncatedBackpropagation.Windows(trainLatents, options.WindowLength, options.SequenceLength, "training"))
+                using (var validation = TruncatedBackpropagation.Windows(validationLatents, options.WindowLength, options.SequenceLength, "validation"))
                 {
                     log.Information("propagator: {Train} training and {Validation} validation windows of {Length} steps",
                         train.shape[0], validation.shape[0], options.WindowLength);
@@ -38,19 +38,6 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
         }
     }
 
-    private Tensor Windows(IReadOnlyList<Tensor> trajectories, string split)
-    {
-        using var scope = NewDisposeScope();
-        var windows = new List<Tensor>();
-        foreach (var trajectory in trajectories)
-            for (long start = 0; start + options.WindowLength <= trajectory.shape[0]; start += options.SequenceLength)
-                windows.Add(trajectory.slice(0, start, start + options.WindowLength, 1));
-        if (windows.Count == 0)
-            throw new ArgumentException($"the {split} trajectories ({string.Join(", ", trajectories.Select(t => t.shape[0]))} samples) " +
-                                        $"are shorter than training.windowLength = {options.WindowLength}: lower it or generate longer data");
-        return stack(windows).MoveToOuterDisposeScope();
-    }
-
     private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random)
     {
         var order = TensorData.Shuffled((int)windows.shape[0], random);
@@ -61,7 +48,7 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
             using var batchScope = NewDisposeScope();
             var batch = TensorData.Rows(windows, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
             using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in Chunks(batch))
+            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
             {
                 using var scope = NewDisposeScope();
                 var loss = LatentLoss(propagator.Forward(state, input), target);
@@ -86,7 +73,7 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
             using var batchScope = NewDisposeScope();
             var batch = windows.slice(0, start, Math.Min(windows.shape[0], start + 256), 1);
             using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in Chunks(batch))
+            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
             {
                 using var scope = NewDisposeScope();
                 total += LatentLoss(propagator.Forward(state, input), target).item<double>();
@@ -94,14 +81,6 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
             }
         }
         return total / steps;
-    }
-
-    private IEnumerable<(Tensor Input, Tensor Target)> Chunks(Tensor batch)
-    {
-        int length = options.SequenceLength;
-        long chunks = (batch.shape[1] - 1) / length;
-        for (long p = 0; p < chunks; p++)
-            yield return (batch.slice(1, p * length, (p + 1) * length, 1), batch.slice(1, p * length + 1, (p + 1) * length + 1, 1));
     }
 
     private Tensor LatentLoss(Tensor predicted, Tensor target) =>

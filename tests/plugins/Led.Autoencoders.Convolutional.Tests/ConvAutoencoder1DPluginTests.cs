@@ -1,3 +1,4 @@
+using Led.Testing;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Plugins;
 using Led.Abstractions.Systems;
@@ -30,18 +31,5 @@ public class ConvAutoencoder1DPluginTests
     {
         var builder = new RecordingBuilder();
         Assert.Same(builder, builder.AddConvAutoencoder1D());
-    }
-
-    private sealed class RecordingBuilder : ILedBuilder
-    {
-        public List<ComponentRegistration> Registrations { get; } = [];
-
-        public IServiceCollection Services { get; } = new ServiceCollection();
-
-        public ILedBuilder Add(ComponentRegistration registration)
-        {
-            Registrations.Add(registration);
-            return this;
-        }
     }
 }

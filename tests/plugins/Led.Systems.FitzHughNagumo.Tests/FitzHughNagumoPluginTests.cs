@@ -1,3 +1,4 @@
+using Led.Testing;
 using Led.Abstractions.Plugins;
 using Led.Abstractions.Systems;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,18 +28,5 @@ public class FitzHughNagumoPluginTests
     {
         var builder = new RecordingBuilder();
         Assert.Same(builder, builder.AddFitzHughNagumo());
-    }
-
-    private sealed class RecordingBuilder : ILedBuilder
-    {
-        public List<ComponentRegistration> Registrations { get; } = [];
-
-        public IServiceCollection Services { get; } = new ServiceCollection();
-
-        public ILedBuilder Add(ComponentRegistration registration)
-        {
-            Registrations.Add(registration);
-            return this;
-        }
     }
 }

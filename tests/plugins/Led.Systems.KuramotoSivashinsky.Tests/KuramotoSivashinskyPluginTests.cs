@@ -1,3 +1,4 @@
+using Led.Testing;
 using Led.Abstractions.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,18 +6,6 @@ namespace Led.Systems.KuramotoSivashinsky.Tests;
 
 public class KuramotoSivashinskyPluginTests
 {
-    private sealed class RecordingBuilder : ILedBuilder
-    {
-        public List<ComponentRegistration> Registrations { get; } = [];
-
-        public IServiceCollection Services { get; } = new ServiceCollection();
-
-        public ILedBuilder Add(ComponentRegistration registration)
-        {
-            Registrations.Add(registration);
-            return this;
-        }
-    }
 
     [Fact]
     public void Registers_the_system_under_its_config_name()

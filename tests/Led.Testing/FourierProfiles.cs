@@ -1,12 +1,12 @@
 using static TorchSharp.torch;
 
-namespace Led.Autoencoders.Mlp.Tests;
+namespace Led.Testing;
 
 /// <summary>
 /// Smooth periodic test data: each profile is Σ_{k=1..3} a_k·cos(2πk·x/X + φ_k) with a_k ~ U(0.5, 1.5)/k and
 /// φ_k ~ U(0, 2π), then min–max scaled over the whole set to [0, 1] like the reference's MinMaxZeroOne scaler.
 /// </summary>
-internal static class FourierProfiles
+public static class FourierProfiles
 {
     /// <summary>A <c>[count, 1, points]</c> tensor of profiles drawn with a fixed <see cref="Random"/> seed.</summary>
     public static Tensor Create(int count, int points, int seed, ScalarType dtype = ScalarType.Float64)
