@@ -1,3 +1,4 @@
+using Led.Abstractions.Learning;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

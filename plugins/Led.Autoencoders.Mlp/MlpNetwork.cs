@@ -1,3 +1,4 @@
+using Led.Abstractions.Learning;
 using static TorchSharp.torch;
 
 namespace Led.Autoencoders.Mlp;

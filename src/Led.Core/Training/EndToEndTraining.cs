@@ -30,50 +30,13 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
             () => Loss(autoencoder, propagator, validationWindows), cancel);
     }
 
-    private double Epoch(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows, Training.IGradientOptimizer optimizer, Random random)
-    {
-        var order = TensorData.Shuffled((int)windows.shape[0], random);
-        double total = 0;
-        int steps = 0;
-        for (int start = 0; start < order.Length; start += options.BatchSize)
-        {
-            using var batchScope = NewDisposeScope();
-            var batch = TensorData.Rows(windows, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
-            using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
-            {
-                using var scope = NewDisposeScope();
-                var loss = ChunkLoss(autoencoder, propagator, state, input, target);
-                optimizer.ZeroGrad();
-                loss.backward();
-                optimizer.Step();
-                state.Detach();
-                total += loss.item<double>();
-                steps++;
-            }
-        }
-        return total / steps;
-    }
+    private double Epoch(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>
+        TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
+            (state, input, target) => ChunkLoss(autoencoder, propagator, state, input, target), optimizer);
 
-    private double Loss(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows)
-    {
-        using var noGrad = no_grad();
-        double total = 0;
-        int steps = 0;
-        for (long start = 0; start < windows.shape[0]; start += 64)
-        {
-            using var batchScope = NewDisposeScope();
-            var batch = windows.slice(0, start, Math.Min(windows.shape[0], start + 64), 1);
-            using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
-            {
-                using var scope = NewDisposeScope();
-                total += ChunkLoss(autoencoder, propagator, state, input, target).item<double>();
-                steps++;
-            }
-        }
-        return total / steps;
-    }
+    private double Loss(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows) =>
+        TruncatedBackpropagation.Evaluate(windows, 64, options.SequenceLength, propagator.Start,
+            (state, input, target) => ChunkLoss(autoencoder, propagator, state, input, target));
 
     private Tensor ChunkLoss(IAutoencoder autoencoder, ILatentPropagator propagator, PropagatorState state, Tensor input, Tensor target)
     {

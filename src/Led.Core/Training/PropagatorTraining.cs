@@ -38,50 +38,13 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
         }
     }
 
-    private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random)
-    {
-        var order = TensorData.Shuffled((int)windows.shape[0], random);
-        double total = 0;
-        int steps = 0;
-        for (int start = 0; start < order.Length; start += options.BatchSize)
-        {
-            using var batchScope = NewDisposeScope();
-            var batch = TensorData.Rows(windows, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
-            using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
-            {
-                using var scope = NewDisposeScope();
-                var loss = LatentLoss(propagator.Forward(state, input), target);
-                optimizer.ZeroGrad();
-                loss.backward();
-                optimizer.Step();
-                state.Detach();
-                total += loss.item<double>();
-                steps++;
-            }
-        }
-        return total / steps;
-    }
+    private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>
+        TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
+            (state, input, target) => LatentLoss(propagator.Forward(state, input), target), optimizer);
 
-    private double Loss(ILatentPropagator propagator, Tensor windows)
-    {
-        using var noGrad = no_grad();
-        double total = 0;
-        int steps = 0;
-        for (long start = 0; start < windows.shape[0]; start += 256)
-        {
-            using var batchScope = NewDisposeScope();
-            var batch = windows.slice(0, start, Math.Min(windows.shape[0], start + 256), 1);
-            using var state = propagator.Start((int)batch.shape[0]);
-            foreach (var (input, target) in TruncatedBackpropagation.Chunks(batch, options.SequenceLength))
-            {
-                using var scope = NewDisposeScope();
-                total += LatentLoss(propagator.Forward(state, input), target).item<double>();
-                steps++;
-            }
-        }
-        return total / steps;
-    }
+    private double Loss(ILatentPropagator propagator, Tensor windows) =>
+        TruncatedBackpropagation.Evaluate(windows, 256, options.SequenceLength, propagator.Start,
+            (state, input, target) => LatentLoss(propagator.Forward(state, input), target));
 
     private Tensor LatentLoss(Tensor predicted, Tensor target) =>
         nn.functional.mse_loss(latentScaler.Unscale(predicted), latentScaler.Unscale(target));

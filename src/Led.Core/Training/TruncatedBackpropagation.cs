@@ -1,3 +1,4 @@
+using Led.Abstractions.Learning;
 using static TorchSharp.torch;
 
 namespace Led.Core.Training;
@@ -29,5 +30,57 @@ public static class TruncatedBackpropagation
         long chunks = (batch.shape[1] - 1) / length;
         for (long p = 0; p < chunks; p++)
             yield return (batch.slice(1, p * length, (p + 1) * length, 1), batch.slice(1, p * length + 1, (p + 1) * length + 1, 1));
+    }
+
+    /// <summary>
+    /// One training epoch: shuffled batches of windows; per batch a fresh propagator state carried (detached) across the
+    /// chunks, one optimiser step per chunk. Returns the mean chunk loss.
+    /// </summary>
+    public static double Epoch(Tensor windows, int batchSize, int length, Random random, Func<int, PropagatorState> start,
+        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, IGradientOptimizer optimizer)
+    {
+        var order = TensorData.Shuffled((int)windows.shape[0], random);
+        double total = 0;
+        int steps = 0;
+        for (int first = 0; first < order.Length; first += batchSize)
+        {
+            using var batchScope = NewDisposeScope();
+            var batch = TensorData.Rows(windows, order.AsSpan(first, Math.Min(batchSize, order.Length - first)));
+            using var state = start((int)batch.shape[0]);
+            foreach (var (input, target) in Chunks(batch, length))
+            {
+                using var scope = NewDisposeScope();
+                var loss = chunkLoss(state, input, target);
+                optimizer.ZeroGrad();
+                loss.backward();
+                optimizer.Step();
+                state.Detach();
+                total += loss.item<double>();
+                steps++;
+            }
+        }
+        return total / steps;
+    }
+
+    /// <summary>The mean chunk loss over all windows without gradient (validation).</summary>
+    public static double Evaluate(Tensor windows, int batchSize, int length, Func<int, PropagatorState> start,
+        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss)
+    {
+        using var noGrad = no_grad();
+        double total = 0;
+        int steps = 0;
+        for (long first = 0; first < windows.shape[0]; first += batchSize)
+        {
+            using var batchScope = NewDisposeScope();
+            var batch = windows.slice(0, first, Math.Min(windows.shape[0], first + batchSize), 1);
+            using var state = start((int)batch.shape[0]);
+            foreach (var (input, target) in Chunks(batch, length))
+            {
+                using var scope = NewDisposeScope();
+                total += chunkLoss(state, input, target).item<double>();
+                steps++;
+            }
+        }
+        return total / steps;
     }
 }

@@ -1,9 +1,9 @@
 using static TorchSharp.torch;
 
-namespace Led.Autoencoders.Mlp;
+namespace Led.Abstractions.Learning;
 
 /// <summary>The reference's output activation tanhplus(x) = 0.5 + 0.5·tanh(x), with range (0, 1) like MinMax-scaled data.</summary>
-internal sealed class TanhPlus : nn.Module<Tensor, Tensor>
+public sealed class TanhPlus : nn.Module<Tensor, Tensor>
 {
     public TanhPlus() : base(nameof(TanhPlus))
     {

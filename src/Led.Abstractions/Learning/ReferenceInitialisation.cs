@@ -1,12 +1,12 @@
 using static TorchSharp.torch;
 
-namespace Led.Autoencoders.Convolutional;
+namespace Led.Abstractions.Learning;
 
 /// <summary>
 /// The reference's initialisation (reference-spec §3.1): every parameter with at least two dimensions is
 /// Xavier-uniform, every bias is 0.001.
 /// </summary>
-internal static class ReferenceInitialisation
+public static class ReferenceInitialisation
 {
     /// <summary>The bias value of every layer.</summary>
     public const double Bias = 0.001;
