@@ -9,18 +9,6 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private const string Tiny = """
-        {
-          "system": { "name": "Oscillator", "options": { "frequency": 1.3, "coarseStep": 0.2, "grid": [4] } },
-          "data": { "transient": 1, "trainSamples": 120, "validationSamples": 60, "testInitialConditions": 3 },
-          "encoder": { "name": "Pca", "options": { "latentDim": 8 } },
-          "propagator": { "name": "Lstm", "options": { "hidden": 16, "output": "identity" } },
-          "training": { "optimizer": "adam", "learningRate": 0.01, "maxEpochs": 4, "patience": 2, "maxRounds": 1, "sequenceLength": 10, "windowLength": 41 },
-          "forecast": { "warmup": 5, "horizon": 20 },
-          "device": "cpu",
-          "seed": 3
-        }
-        """;
 
     private string Config(string json, string name = "config.json")
     {
@@ -78,7 +66,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void RunWritesACompleteReproducibleRunFolder()
     {
-        string config = Config(Tiny);
+        string config = Config(TinyExperiment.Json);
         string first = Path.Combine(_dir, "first"), second = Path.Combine(_dir, "second");
         var run = LedProcess.Run(_dir, "run", config, "--out", first);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
@@ -112,7 +100,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void EndToEndTrainingTrainsAutoencoderAndPropagatorTogether()
     {
-        string config = Config(Tiny
+        string config = Config(TinyExperiment.Json
             .Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }", "\"encoder\": { \"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 4, \"width\": 16, \"layers\": 2 } }")
             .Replace("\"output\": \"identity\"", "\"output\": \"tanhplus\"")
             .Replace("\"patience\": 2", "\"patience\": 40")
@@ -134,7 +122,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void MultiscaleModesAreScoredAgainstThePureSolver()
     {
-        string config = Config(Tiny.Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
+        string config = Config(TinyExperiment.Json.Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
             "\"forecast\": { \"warmup\": 5, \"horizon\": 20, \"multiscale\": { \"microSteps\": [2], \"macroSteps\": [3, 100] } }"));
         string target = Path.Combine(_dir, "multiscale");
         var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
@@ -154,7 +142,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void PluginMetricsAreAddedToTheRunsMetrics()
     {
-        string config = Config(Tiny.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"EnergyError\", \"options\": { \"frequency\": 1.3 } } ],"));
+        string config = Config(TinyExperiment.Json.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"EnergyError\", \"options\": { \"frequency\": 1.3 } } ],"));
         string target = Path.Combine(_dir, "metric");
         var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
         Assert.True(code == 0, stdout + stderr);
@@ -164,7 +152,7 @@ public sealed class CommandLineTests : IDisposable
         var resolved = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "config.json")))!;
         Assert.Equal(1.3, resolved["metrics"]![0]!["options"]!["frequency"]!.GetValue<double>());
 
-        string wrong = Config(Tiny.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"Energy\" }, { \"name\": \"EnergyError\", \"options\": { \"frequency\": 0 } } ],"), "wrong.json");
+        string wrong = Config(TinyExperiment.Json.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"Energy\" }, { \"name\": \"EnergyError\", \"options\": { \"frequency\": 0 } } ],"), "wrong.json");
         var invalid = LedProcess.Run(_dir, "validate", wrong);
         Assert.Equal(2, invalid.ExitCode);
         Assert.Contains("error: metrics[0].name: unknown metric 'Energy'; available: EnergyError", invalid.Error);
@@ -174,7 +162,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void EndToEndWithAClosedFormAutoencoderIsRefusedBeforeRunning()
     {
-        string config = Config(Tiny.Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\""));
+        string config = Config(TinyExperiment.Json.Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\""));
         var (code, _, stderr) = LedProcess.Run(_dir, "validate", config);
         Assert.Equal(2, code);
         Assert.Contains("error: training.mode: endToEnd trains the autoencoder by gradient, but encoder Pca is fitted in closed form", stderr);
@@ -233,7 +221,7 @@ public sealed class CommandLineTests : IDisposable
     public void AFailedRunPublishesNothingAndKeepsItsLog()
     {
         File.WriteAllText(Path.Combine(_dir, "broken.h5"), "not an HDF5 file");
-        string config = Config(Tiny.Replace("\"data\": {", "\"data\": { \"path\": \"broken.h5\","));
+        string config = Config(TinyExperiment.Json.Replace("\"data\": {", "\"data\": { \"path\": \"broken.h5\","));
         string target = Path.Combine(_dir, "out");
         var (code, _, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
         Assert.Equal(1, code);

@@ -18,20 +18,9 @@ public sealed class SlurmTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private const string Study = """
-        {
-          "system": { "name": "Oscillator", "options": { "frequency": 1.3, "coarseStep": 0.2, "grid": [4] } },
-          "data": { "transient": 1, "trainSamples": 120, "validationSamples": 60, "testInitialConditions": 3 },
-          "encoder": { "name": "Pca", "options": { "latentDim": 8 } },
-          "propagator": { "name": "Lstm", "options": { "hidden": 16, "output": "identity" } },
-          "training": { "optimizer": "adam", "learningRate": 0.01, "maxEpochs": 4, "patience": 2, "maxRounds": 1, "sequenceLength": 10, "windowLength": 41 },
-          "forecast": { "warmup": 5, "horizon": 20 },
-          "output": { "directory": "study", "plots": false, "predictions": false },
-          "device": "cpu",
-          "seed": 3,
-          "sweep": { "grid": { "encoder.options.latentDim": [4, 8] }, "repeat": 2 }
-        }
-        """;
+    private static readonly string Study = TinyExperiment.Study("""
+        { "grid": { "encoder.options.latentDim": [4, 8] }, "repeat": 2 }
+        """);
 
     [SlurmFact]
     public void ASweepSubmittedToSlurmRunsAsAJobArray()

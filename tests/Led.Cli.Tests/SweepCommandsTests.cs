@@ -8,23 +8,9 @@ public sealed class SweepCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>The tiny experiment of <see cref="CommandLineTests"/>, without plots, as a 4-run study.</summary>
-    private const string Study = """
-        {
-          "system": { "name": "Oscillator", "options": { "frequency": 1.3, "coarseStep": 0.2, "grid": [4] } },
-          "data": { "transient": 1, "trainSamples": 120, "validationSamples": 60, "testInitialConditions": 3 },
-          "encoder": { "name": "Pca", "options": { "latentDim": 8 } },
-          "propagator": { "name": "Lstm", "options": { "hidden": 16, "output": "identity" } },
-          "training": { "optimizer": "adam", "learningRate": 0.01, "maxEpochs": 4, "patience": 2, "maxRounds": 1, "sequenceLength": 10, "windowLength": 41 },
-          "forecast": { "warmup": 5, "horizon": 20 },
-          "output": { "directory": "study", "plots": false, "predictions": false },
-          "device": "cpu",
-          "seed": 3,
-          "sweep": {
-            "zip": { "encoder.options.latentDim": [2, 4, 8, 8], "data.path": [null, null, null, "broken.h5"] }
-          }
-        }
-        """;
+    private static readonly string Study = TinyExperiment.Study("""
+        { "zip": { "encoder.options.latentDim": [2, 4, 8, 8], "data.path": [null, null, null, "broken.h5"] } }
+        """);
 
     private string Config(string json)
     {

@@ -139,45 +139,14 @@ public class MlpAutoencoderTests(ITestOutputHelper output)
     public void DecodedValues_LieStrictlyInsideZeroOne()
     {
         using var scope = NewDisposeScope();
-        var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions(), Fhn, CpuDevice.Seeded(7));
-
-        var reconstructed = autoencoder.Decode(autoencoder.Encode(rand(16, 2, 101, dtype: ScalarType.Float64)));
-        var fromRandomLatents = autoencoder.Decode(randn(16, 2, dtype: ScalarType.Float64).mul(3));
-
-        foreach (var decoded in new[] { reconstructed, fromRandomLatents })
-        {
-            Assert.True(decoded.min().item<double>() > 0.0);
-            Assert.True(decoded.max().item<double>() < 1.0);
-        }
+        AutoencoderAssert.DecodesInsideUnitInterval(new MlpAutoencoder(new MlpAutoencoderOptions(), Fhn, CpuDevice.Seeded(7)), rand(16, 2, 101, dtype: ScalarType.Float64));
     }
 
     [Fact]
     public void Initialisation_BiasesAre0001_AndWeightsAreXavierUniform()
     {
         using var scope = NewDisposeScope();
-        var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions(), Fhn, CpuDevice.Seeded(8));
-        int biases = 0, weights = 0;
-        foreach (var (name, parameter) in autoencoder.Module.named_parameters())
-        {
-            if (name.EndsWith(".bias", StringComparison.Ordinal))
-            {
-                biases++;
-                Assert.True(parameter.eq(0.001).all().item<bool>(), $"{name} is not 0.001 everywhere");
-                continue;
-            }
-            weights++;
-            Assert.Equal(2, parameter.dim());
-            double bound = Math.Sqrt(6.0 / (parameter.shape[0] + parameter.shape[1]));
-            double maxAbs = parameter.abs().max().item<double>();
-            Assert.True(maxAbs <= bound, $"{name}: max |w| {maxAbs} exceeds the Xavier bound {bound}");
-            // PyTorch's default bound 1/√fan_in is far lower for 100×202 and 202×100 and 100×100; the samples must
-            // reach close to the Xavier bound and have its variance bound²/3.
-            Assert.True(maxAbs > 0.9 * bound, $"{name}: max |w| {maxAbs} is far below the Xavier bound {bound}");
-            if (parameter.numel() >= 1000)
-                Assert.InRange(parameter.std().item<double>(), 0.93 * bound / Math.Sqrt(3), 1.07 * bound / Math.Sqrt(3));
-        }
-        Assert.Equal(8, biases);
-        Assert.Equal(8, weights);
+        Assert.Equal((8, 8), AutoencoderAssert.ReferenceInitialisation(new MlpAutoencoder(new MlpAutoencoderOptions(), Fhn, CpuDevice.Seeded(8)).Module));
     }
 
     [Fact]
