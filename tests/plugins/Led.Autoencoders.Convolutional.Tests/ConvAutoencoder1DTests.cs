@@ -143,7 +143,7 @@ public class ConvAutoencoder1DTests(ITestOutputHelper output)
         var data = FourierProfiles.Create(256, 64, seed: 1);
 
         var watch = Stopwatch.StartNew();
-        var (before, after) = Train(autoencoder, data, steps: 300, batchSize: 32, learningRate: 2e-3);
+        var (before, after) = AutoencoderAssert.TrainReconstruction(autoencoder, data, steps: 300, batchSize: 32, learningRate: 2e-3);
         output.WriteLine($"MSE {before:E3} → {after:E3} ({before / after:F1}×) in {watch.Elapsed.TotalSeconds:F1} s");
 
         Assert.True(after * 10 <= before, $"MSE fell only from {before:E3} to {after:E3}");
@@ -235,41 +235,6 @@ public class ConvAutoencoder1DTests(ITestOutputHelper output)
         var latents = Assert.Throws<ArgumentException>(() => autoencoder.Decode(rand(4, 7, dtype: ScalarType.Float64)));
         Assert.Contains("[B, 8]", latents.Message);
         Assert.Contains("[4, 7]", latents.Message);
-    }
-
-    /// <summary>Adam on shuffled mini-batches; returns the MSE over the whole set before and after.</summary>
-    internal static (double Before, double After) Train(ConvAutoencoder1D autoencoder, Tensor data, int steps, int batchSize,
-        double learningRate)
-    {
-        var module = autoencoder.Module;
-        double Mse()
-        {
-            using var noGrad = no_grad();
-            using var inner = NewDisposeScope();
-            return nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(data)), data).item<double>();
-        }
-
-        double before = Mse();
-        using var optimizer = optim.Adam(module.parameters(), lr: learningRate);
-        long count = data.shape[0];
-        Tensor? order = null;
-        for (int step = 0, offset = (int)count; step < steps; step++, offset += batchSize)
-        {
-            if (offset + batchSize > count)
-            {
-                order?.Dispose();
-                order = randperm(count);
-                offset = 0;
-            }
-            using var inner = NewDisposeScope();
-            var batch = data.index_select(0, order!.narrow(0, offset, batchSize));
-            optimizer.zero_grad();
-            var loss = nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch);
-            loss.backward();
-            optimizer.step();
-        }
-        order?.Dispose();
-        return (before, Mse());
     }
 
     private static Dictionary<string, Tensor> Parameters(ConvAutoencoder1D autoencoder) =>

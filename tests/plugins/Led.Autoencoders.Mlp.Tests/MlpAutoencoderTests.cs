@@ -159,7 +159,7 @@ public class MlpAutoencoderTests(ITestOutputHelper output)
         var data = FourierProfiles.Create(256, 64, seed: 1);
 
         var watch = Stopwatch.StartNew();
-        var (before, after) = Train(autoencoder, data, steps: 300, batchSize: 32, learningRate: 1e-3);
+        var (before, after) = AutoencoderAssert.TrainReconstruction(autoencoder, data, steps: 300, batchSize: 32, learningRate: 1e-3);
         output.WriteLine($"MSE {before:E3} → {after:E3} ({before / after:F1}×) in {watch.Elapsed.TotalSeconds:F1} s");
 
         Assert.True(after * 10 <= before, $"MSE fell only from {before:E3} to {after:E3}");
@@ -219,37 +219,6 @@ public class MlpAutoencoderTests(ITestOutputHelper output)
         var error = Assert.Throws<ArgumentException>(() => new MlpAutoencoder(new MlpAutoencoderOptions { Layers = 0 }, Fhn, new CpuDevice()));
 
         Assert.Contains("Layers must be between 1 and 64", error.Message);
-    }
-
-    private static (double Before, double After) Train(MlpAutoencoder autoencoder, Tensor data, int steps, int batchSize, double learningRate)
-    {
-        double Mse()
-        {
-            using var noGrad = no_grad();
-            using var inner = NewDisposeScope();
-            return nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(data)), data).item<double>();
-        }
-
-        double before = Mse();
-        using var optimizer = optim.Adam(autoencoder.Module.parameters(), lr: learningRate);
-        long count = data.shape[0];
-        Tensor? order = null;
-        for (int step = 0, offset = (int)count; step < steps; step++, offset += batchSize)
-        {
-            if (offset + batchSize > count)
-            {
-                order?.Dispose();
-                order = randperm(count);
-                offset = 0;
-            }
-            using var inner = NewDisposeScope();
-            var batch = data.index_select(0, order!.narrow(0, offset, batchSize));
-            optimizer.zero_grad();
-            nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch).backward();
-            optimizer.step();
-        }
-        order?.Dispose();
-        return (before, Mse());
     }
 
     private static Dictionary<string, Tensor> Parameters(MlpAutoencoder autoencoder) =>
