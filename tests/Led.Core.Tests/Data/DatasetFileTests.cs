@@ -12,7 +12,7 @@ public sealed class DatasetFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static LedDataset Sample() => new DataGenerator(new ExactOscillator(), "osc",
+    private static LedDataset Sample() => new DataGenerator(ExactOscillator.Create(), "osc",
         new DataOptions { Transient = 1, TrainSamples = 12, ValidationSamples = 8, TestInitialConditions = 2 }, 6, 3).Generate(SilentProgress.Instance);
 
     [Fact]

@@ -63,7 +63,7 @@ public class MultiscaleForecasterTests
     [InlineData(1000, 3)]
     public void AnExactModelReproducesTheTruthForEverySchedule(int macro, int micro)
     {
-        var system = new ExactOscillator(3, Omega, Dt);
+        var system = ExactOscillator.Create(3, Omega, Dt);
         var data = new DataGenerator(system, "osc", new DataOptions { Transient = 0.3, TrainSamples = 2, ValidationSamples = 2, TestInitialConditions = 2 },
             testLength: 40, seed: 5).Generate(SilentProgress.Instance);
         var forecaster = new MultiscaleForecaster(new Identity(), new ExactStep(), null, new MinMaxScaler([0, 0], [1, 1]), system);
