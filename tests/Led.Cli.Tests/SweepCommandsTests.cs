@@ -101,6 +101,54 @@ public sealed class SweepCommandsTests : IDisposable
     }
 
     [Fact]
+    public void APropagatorStudyTrainsTheAutoencoderOnceAndEveryRunReusesIt()
+    {
+        const string pca = "\"name\": \"Pca\", \"options\": { \"latentDim\": 8 }";
+        const string mlp = "\"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 3, \"width\": 12, \"layers\": 2 }";
+        string config = Config(TinyExperiment.Study("""{ "grid": { "propagator.options.hidden": [8, 16] } }""").Replace(pca, mlp));
+        string single = Path.Combine(_dir, "single.json");
+        File.WriteAllText(single, TinyExperiment.Json.Replace(pca, mlp));
+        string study = Path.Combine(_dir, "study");
+
+        var plan = LedProcess.Run(_dir, "sweep", "plan", config, "--json");
+        Assert.True(plan.ExitCode == 0, plan.Out + plan.Error);
+        var runs = Json(plan.Out)["runs"]!.AsArray();
+        string key = runs[0]!["autoencoder"]!.GetValue<string>();
+        Assert.Equal(key, runs[1]!["autoencoder"]!.GetValue<string>());
+        Assert.Contains($"shared autoencoder {key} (trained once) for runs 0-1", LedProcess.Run(_dir, "sweep", "plan", config).Out);
+
+        var run = LedProcess.Run(_dir, "sweep", "run", config, "--jobs", "2");
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        Assert.Contains($"shared autoencoder {key} ready", run.Out);
+        string model = Path.Combine(study, "autoencoders", key, "model");
+        Assert.True(File.Exists(Path.Combine(model, "autoencoder.bin")));
+        Assert.False(File.Exists(Path.Combine(model, "propagator.bin")));
+        var reconstruction = new List<double>();
+        foreach (var id in runs.Select(r => r!["id"]!.GetValue<string>()))
+        {
+            Assert.Equal(model, Json(File.ReadAllText(Path.Combine(study, "configs", id + ".json")))["training"]!["autoencoder"]!.GetValue<string>());
+            Assert.Contains($"autoencoder: reused from {model} (frozen)", File.ReadAllText(Path.Combine(study, id, "log.txt")));
+            Assert.False(File.Exists(Path.Combine(study, id, "training_autoencoder.csv")), "the run trained its own autoencoder");
+            reconstruction.Add(Json(File.ReadAllText(Path.Combine(study, id, "metrics.json")))["autoencoder_validation_mse_scaled"]!.GetValue<double>());
+        }
+
+        // The shared autoencoder is the one a run trains by itself with the same seed: same reconstruction error, bit for bit.
+        var alone = LedProcess.Run(_dir, "run", single, "--set", "propagator.options.hidden=8", "--out", Path.Combine(_dir, "alone"));
+        Assert.True(alone.ExitCode == 0, alone.Out + alone.Error);
+        double own = Json(File.ReadAllText(Path.Combine(_dir, "alone", "metrics.json")))["autoencoder_validation_mse_scaled"]!.GetValue<double>();
+        Assert.Equal([own, own], reconstruction);
+        Assert.True(own is > 0 and < 0.05, $"reconstruction MSE {own}");
+
+        // A reused autoencoder must fit the run's data: other data are refused with the fix named.
+        var other = LedProcess.Run(_dir, "run", single, "--set", "training.autoencoder=" + model, "--set", "system.options.frequency=2.5",
+            "--out", Path.Combine(_dir, "other"));
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("training.autoencoder: the autoencoder in", other.Error);
+        Assert.Contains("remove training.autoencoder to train one", other.Error);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "other")));
+    }
+
+    [Fact]
     public void InvalidRunsAreReportedBeforeAnythingRunsAndLedRunPointsToSweep()
     {
         string config = Config(Study.Replace("\"zip\": { \"encoder.options.latentDim\": [2, 4, 8, 8], \"data.path\": [null, null, null, \"broken.h5\"] }",

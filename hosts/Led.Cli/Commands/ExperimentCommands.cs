@@ -63,13 +63,24 @@ public static class ExperimentCommands
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory)");
-        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output };
-        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
-            _ => [], run =>
-            {
-                var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
-                return run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path).Metrics;
-            }));
+        var autoencoderOnly = new Option<bool>("--autoencoder-only")
+        {
+            Description = "train only the autoencoder (sequential mode); reuse it for several propagators with training.autoencoder",
+        };
+        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, autoencoderOnly };
+        command.SetAction(parse =>
+        {
+            bool onlyAutoencoder = parse.GetValue(autoencoderOnly);
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+                session => onlyAutoencoder && session.Experiment.Config.Training.Mode != "sequential"
+                    ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
+                    : [],
+                run =>
+                {
+                    var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
+                    return run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path, onlyAutoencoder).Metrics;
+                });
+        });
         return command;
     }
 
@@ -82,7 +93,7 @@ public static class ExperimentCommands
         var command = new Command("forecast", "forecast the test trajectories with a trained model (Latent-LED)") { config, set, output, model };
         command.SetAction(parse =>
         {
-            string modelDir = ModelDirectory(parse.GetValue(model)!);
+            string modelDir = LedModel.ResolveDirectory(parse.GetValue(model)!);
             return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
                 session => ForecastChecks(session, modelDir), run =>
                 {
@@ -118,8 +129,6 @@ public static class ExperimentCommands
     private static string? SaveData(ExperimentRun run) =>
         run.Session.Experiment.Config.Data.Path is null ? run.Folder.File("data.h5") : null;
 
-    private static string ModelDirectory(string path) =>
-        File.Exists(Path.Combine(path, "scalers.json")) ? path : Path.Combine(path, "model");
 
     private static List<string> ForecastChecks(ExperimentSession session, string modelDir) =>
         File.Exists(Path.Combine(modelDir, "scalers.json")) ? [] : [$"--model: no trained model at {modelDir} (expected scalers.json, autoencoder.bin, propagator.bin)"];

@@ -65,6 +65,7 @@ public static class SweepCommands
                     ["id"] = r.Id,
                     ["changes"] = new JsonObject(r.Changes.Select(c => KeyValuePair.Create(c.Axis.Path, (JsonNode?)JsonValue.Create(c.Label)))),
                     ["dataset"] = session.DatasetOf(r.Index)?.Key,
+                    ["autoencoder"] = session.AutoencoderOf(r.Index)?.Key,
                     ["state"] = session.Study.Status(r.Id).StateName,
                 }).ToArray());
                 Console.Out.WriteLine(new JsonObject { ["study"] = session.Study.Root, ["runs"] = runs }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -78,6 +79,8 @@ public static class SweepCommands
                 Console.Out.WriteLine($"  {run.Index,4}  {run.Id,-8}  {session.Study.Status(run.Id).StateName,-11}  {run.Describe()}");
             foreach (var dataset in session.Datasets)
                 Console.Out.WriteLine($"  shared dataset {dataset.Key} (simulated once) for runs {SlurmBackend.ArrayRange(dataset.Runs)}");
+            foreach (var autoencoder in session.Autoencoders)
+                Console.Out.WriteLine($"  shared autoencoder {autoencoder.Key} (trained once) for runs {SlurmBackend.ArrayRange(autoencoder.Runs)}");
             Console.Out.WriteLine($"all {plan.Runs.Count} runs are valid; run them with `led sweep run {parse.GetValue(config)}` or `led sweep submit {parse.GetValue(config)} --slurm`");
             return ExitCodes.Success;
         }));
@@ -171,7 +174,7 @@ public static class SweepCommands
         var config = ConfigArgument();
         var set = CommonOptions.Set();
         var study = StudyOption();
-        var command = new Command("prepare", "write the study folder and simulate the shared datasets (the first Slurm job of a submission)") { config, set, study };
+        var command = new Command("prepare", "write the study folder, simulate the shared datasets and train the shared autoencoders (the first Slurm job of a submission)") { config, set, study };
         command.SetAction(parse => CommandRunner.Guard(() =>
         {
             var session = SweepSession.OpenPrepared(parse.GetValue(config)!, parse.GetValue(set)!, parse.GetValue(study), null);
@@ -186,6 +189,17 @@ public static class SweepCommands
                 }
                 else
                     Console.Out.WriteLine($"shared dataset {dataset.Key} {(existed ? "exists" : "simulated")}: {session.Study.DatasetFile(dataset.Key)}");
+            }
+            foreach (var autoencoder in session.Autoencoders)
+            {
+                bool existed = session.Study.HasAutoencoder(autoencoder.Key);
+                if (SweepExecution.PretrainAsync(session, autoencoder).GetAwaiter().GetResult() is { } error)
+                {
+                    Console.Error.WriteLine($"error: {error}");
+                    failed++;
+                }
+                else
+                    Console.Out.WriteLine($"shared autoencoder {autoencoder.Key} {(existed ? "exists" : "trained")}: {session.Study.AutoencoderDirectory(autoencoder.Key)}");
             }
             return failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
         }));
@@ -241,14 +255,17 @@ public static class SweepCommands
             string name = "led-" + Path.GetFileName(session.Study.Root);
 
             var datasets = session.Datasets.Where(d => todo.Any(r => d.Runs.Contains(r.Index)) && !File.Exists(session.Study.DatasetFile(d.Key))).ToList();
+            var autoencoders = session.Autoencoders.Where(a => todo.Any(r => a.Runs.Contains(r.Index)) && !session.Study.HasAutoencoder(a.Key)).ToList();
+            string shared = $"{datasets.Count} shared dataset(s) and {autoencoders.Count} shared autoencoder(s)";
             string? prepareScript = null;
-            if (datasets.Count > 0)
+            if (datasets.Count + autoencoders.Count > 0)
             {
                 prepareScript = Path.Combine(session.Study.SlurmDirectory, "prepare.sh");
                 File.WriteAllText(prepareScript, SlurmBackend.BatchScript(
-                    [$"--job-name={name}-data", $"--output={Path.Combine(session.Study.SlurmDirectory, "prepare-%j.out")}", .. options, "--cpus-per-task=1"],
+                    [$"--job-name={name}-data", $"--output={Path.Combine(session.Study.SlurmDirectory, "prepare-%j.out")}", .. options,
+                        $"--cpus-per-task={(autoencoders.Count > 0 ? parse.GetValue(cpus) ?? session.Threads : 1)}"],
                     [.. led, "sweep", "prepare", configPath, .. tail],
-                    $"simulates the {datasets.Count} shared dataset(s) of {session.Study.Root} before the runs start"));
+                    $"prepares the {shared} of {session.Study.Root} before the runs start"));
             }
             var indices = todo.Select(r => r.Index).ToList();
             string arrayScript = Path.Combine(session.Study.SlurmDirectory, "sweep.sh");
@@ -278,7 +295,7 @@ public static class SweepCommands
                 {
                     prepareJob = SlurmBackend.Submit(prepareScript, null);
                     SlurmBackend.Record(session.Study, prepareJob, "prepare", [], prepareScript);
-                    Console.Out.WriteLine($"submitted job {prepareJob}: simulate {datasets.Count} shared dataset(s)");
+                    Console.Out.WriteLine($"submitted job {prepareJob}: prepare {shared}");
                 }
                 string job = SlurmBackend.Submit(arrayScript, prepareJob);
                 SlurmBackend.Record(session.Study, job, "array", indices, arrayScript);

@@ -17,7 +17,7 @@ public sealed class LocalSweepRunner(SweepSession session, TextWriter output)
         _done = completedBefore;
         var total = session.Plan.Runs.Count;
 
-        // Shared datasets first (each once), so that the runs reading one do not all simulate it.
+        // Shared datasets first (each once), so that the runs reading one do not all simulate it. Failures of shared stages by key.
         var needed = session.Datasets.Where(d => runs.Any(r => d.Runs.Contains(r.Index)) && !File.Exists(session.Study.DatasetFile(d.Key))).ToList();
         var failedData = new Dictionary<string, string>();
         await ForEach(needed, jobs, cancel, async dataset =>
@@ -32,14 +32,31 @@ public sealed class LocalSweepRunner(SweepSession session, TextWriter output)
             else Line($"shared dataset {dataset.Key} ready ({clock.Elapsed.TotalSeconds:F1} s): {session.Study.DatasetFile(dataset.Key)}");
         });
 
+        // Then the shared autoencoders of propagator studies (each trained once).
+        var pretrain = session.Autoencoders.Where(a => runs.Any(r => a.Runs.Contains(r.Index)) && !session.Study.HasAutoencoder(a.Key) &&
+                                                       !(session.DatasetOf(a.Runs[0]) is { } d && failedData.ContainsKey(d.Key))).ToList();
+        await ForEach(pretrain, jobs, cancel, async autoencoder =>
+        {
+            Line($"training shared autoencoder {autoencoder.Key} for runs {string.Join(", ", autoencoder.Runs)}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (await SweepExecution.PretrainAsync(session, autoencoder) is { } error)
+            {
+                lock (_gate) failedData[autoencoder.Key] = error;
+                Line($"error: {error}");
+            }
+            else Line($"shared autoencoder {autoencoder.Key} ready ({clock.Elapsed.TotalSeconds:F1} s): {session.Study.AutoencoderDirectory(autoencoder.Key)}");
+        });
+
         await ForEach(runs, jobs, cancel, async run =>
         {
-            if (session.DatasetOf(run.Index) is { } dataset && failedData.TryGetValue(dataset.Key, out var dataError))
+            string? sharedError = session.DatasetOf(run.Index) is { } dataset && failedData.TryGetValue(dataset.Key, out var dataError) ? dataError
+                : session.AutoencoderOf(run.Index) is { } autoencoder && failedData.TryGetValue(autoencoder.Key, out var aeError) ? aeError : null;
+            if (sharedError is not null)
             {
                 session.Study.Reset(run.Id);
-                session.Study.RecordFailure(run.Id, dataError);
+                session.Study.RecordFailure(run.Id, sharedError);
                 lock (_gate) _failed++;
-                Line($"{Progress(total)} failed {run}: {dataError}");
+                Line($"{Progress(total)} failed {run}: {sharedError}");
                 return;
             }
             lock (_gate) _running++;

@@ -3,7 +3,10 @@ using Led.Hosting.Sweeps;
 
 namespace Led.Cli.Sweeps;
 
-/// <summary>The two kinds of work of a study, each a separate <c>led</c> process: simulating a shared dataset, and one run.</summary>
+/// <summary>
+/// The kinds of work of a study, each a separate <c>led</c> process: simulating a shared dataset, training a shared
+/// autoencoder, and one run.
+/// </summary>
 public static class SweepExecution
 {
     /// <summary>
@@ -21,7 +24,24 @@ public static class SweepExecution
     }
 
     /// <summary>
-    /// Runs <c>led run configs/ID.json --out STUDY/ID</c>, first simulating its shared dataset if missing. A failure is
+    /// Trains a shared autoencoder (<c>led train --autoencoder-only</c>) unless it exists, first simulating its dataset if
+    /// missing; the run folder is published atomically, so concurrent attempts are harmless. Returns null on success, else the error.
+    /// </summary>
+    public static async Task<string?> PretrainAsync(SweepSession session, SharedAutoencoder autoencoder)
+    {
+        var study = session.Study;
+        if (study.HasAutoencoder(autoencoder.Key)) return null;
+        if (session.DatasetOf(autoencoder.Runs[0]) is { } dataset && await SimulateAsync(session, dataset) is { } dataError) return dataError;
+        string log = Path.Combine(study.Root, "logs", $"autoencoder-{autoencoder.Key}.log");
+        string target = study.AutoencoderDirectory(autoencoder.Key);
+        var (code, errors) = await LedChildProcess.RunAsync(["train", study.AutoencoderConfigFile(autoencoder.Key), "--autoencoder-only", "--out", target], log);
+        if (code == 0 && study.HasAutoencoder(autoencoder.Key)) return null;
+        return $"shared autoencoder {autoencoder.Key} could not be trained (exit code {code}): {(errors.Length > 0 ? errors : "no error printed")}; log: {log}";
+    }
+
+    /// <summary>
+    /// Runs <c>led run configs/ID.json --out STUDY/ID</c>, first simulating its shared dataset and training its shared
+    /// autoencoder if missing. A failure is
     /// recorded in <c>logs/ID.error</c> (an interruption too, marked so that the next <c>led sweep run</c> retries it).
     /// </summary>
     public static async Task<(RunStatus Status, double Seconds)> RunAsync(SweepSession session, SweepRun run, Func<bool> interrupted)
@@ -31,6 +51,7 @@ public static class SweepExecution
         study.Reset(run.Id);
         string? error = null;
         if (session.DatasetOf(run.Index) is { } dataset) error = await SimulateAsync(session, dataset);
+        if (error is null && session.AutoencoderOf(run.Index) is { } autoencoder) error = await PretrainAsync(session, autoencoder);
         if (error is null)
         {
             var (code, errors) = await LedChildProcess.RunAsync(["run", study.ConfigFile(run.Id), "--out", study.RunDirectory(run.Id)], study.LogFile(run.Id));

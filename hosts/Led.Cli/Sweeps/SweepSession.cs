@@ -16,13 +16,14 @@ namespace Led.Cli.Sweeps;
 public sealed class SweepSession
 {
     private SweepSession(string configPath, IReadOnlyList<string> overrides, SweepPlan plan, StudyFolder study,
-        IReadOnlyList<SharedDataset> datasets, int threads)
+        IReadOnlyList<SharedDataset> datasets, IReadOnlyList<SharedAutoencoder> autoencoders, int threads)
     {
         ConfigPath = Path.GetFullPath(configPath);
         Overrides = overrides;
         Plan = plan;
         Study = study;
         Datasets = datasets;
+        Autoencoders = autoencoders;
         Threads = threads;
     }
 
@@ -36,11 +37,16 @@ public sealed class SweepSession
 
     public IReadOnlyList<SharedDataset> Datasets { get; }
 
+    public IReadOnlyList<SharedAutoencoder> Autoencoders { get; }
+
     /// <summary>The most torch threads any run uses.</summary>
     public int Threads { get; }
 
     /// <summary>The shared dataset run <paramref name="index"/> reads, if any.</summary>
     public SharedDataset? DatasetOf(int index) => Datasets.FirstOrDefault(d => d.Runs.Contains(index));
+
+    /// <summary>The shared autoencoder run <paramref name="index"/> reuses, if any.</summary>
+    public SharedAutoencoder? AutoencoderOf(int index) => Autoencoders.FirstOrDefault(a => a.Runs.Contains(index));
 
     /// <summary>Reads and expands the config without loading plugins (enough to list runs or find the study).</summary>
     public static (SweepPlan Plan, StudyFolder Study) Expand(string configPath, IReadOnlyList<string> overrides, string? studyDirectory)
@@ -74,7 +80,7 @@ public sealed class SweepSession
             throw new InvalidInputException(problems);
         }
         int threads = experiments.Values.Select(e => e.Config.Threads).DefaultIfEmpty(1).Max();
-        return new SweepSession(configPath, overrides, plan, study, SharedDataset.Plan(experiments), threads);
+        return new SweepSession(configPath, overrides, plan, study, SharedDataset.Plan(experiments), SharedAutoencoder.Plan(experiments), threads);
     }
 
     /// <summary>
@@ -95,7 +101,9 @@ public sealed class SweepSession
             {
                 var datasets = manifest.Runs.Where(r => r.Dataset is not null).GroupBy(r => r.Dataset!)
                     .Select(g => new SharedDataset(g.Key, g.Select(r => r.Index).ToList())).ToList();
-                return new SweepSession(configPath, overrides, plan, study, datasets, 1);
+                var autoencoders = manifest.Runs.Where(r => r.Autoencoder is not null).GroupBy(r => r.Autoencoder!)
+                    .Select(g => new SharedAutoencoder(g.Key, g.Select(r => r.Index).ToList())).ToList();
+                return new SweepSession(configPath, overrides, plan, study, datasets, autoencoders, 1);
             }
         }
         var session = Open(configPath, overrides, studyDirectory, cpuFallback: true);
@@ -116,7 +124,8 @@ public sealed class SweepSession
             string file = Study.ConfigFile(run.Id);
             if (!File.Exists(file) || Study.Status(run.Id).State == RunState.Pending) continue;
             var dataset = DatasetOf(run.Index);
-            var now = StudyFolder.RunDocument(run, configDirectory, dataset is null ? null : Study.DatasetFile(dataset.Key));
+            var now = StudyFolder.RunDocument(run, configDirectory, dataset is null ? null : Study.DatasetFile(dataset.Key),
+                AutoencoderOf(run.Index) is { } autoencoder ? Path.Combine(Study.AutoencoderDirectory(autoencoder.Key), "model") : null);
             var before = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
             if (Comparable(before) != Comparable(now))
                 changed.Add($"{run}: {Study.ConfigFile(run.Id)} differs from the config as expanded now");
@@ -124,17 +133,19 @@ public sealed class SweepSession
         if (changed.Count > 0)
             throw new InvalidInputException([.. changed, $"the config changed outside the swept keys since these runs ran in {Study.Root}: " +
                 "set another output.directory (or --out) for the new study, or delete those run folders to rerun them"]);
-        Study.Prepare(Plan, Datasets, StudyManifest.From(Plan, Datasets, ConfigPath, Overrides), ConfigPath);
+        Study.Prepare(Plan, Datasets, Autoencoders, StudyManifest.From(Plan, Datasets, Autoencoders, ConfigPath, Overrides), ConfigPath);
     }
 
-    /// <summary>A run config as compared between preparations: a data.path into this study's shared datasets is left out
-    /// (runs join or leave a shared dataset as runs are added to the sweep; the data are the same).</summary>
+    /// <summary>A run config as compared between preparations: a data.path into this study's shared datasets and a
+    /// training.autoencoder into its shared autoencoders are left out (runs join or leave a shared stage as runs are added
+    /// to the sweep; the data and the autoencoder are the same).</summary>
     private string Comparable(JsonObject document)
     {
         var copy = document.DeepClone().AsObject();
-        if (Led.Hosting.Sweeps.ConfigPath.Get(copy, "data.path") is JsonValue v && v.TryGetValue<string>(out var path) &&
-            path.StartsWith(Path.Combine(Study.Root, "data") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            Led.Hosting.Sweeps.ConfigPath.Set(copy, "data.path", null);
+        foreach (var (key, folder) in new[] { ("data.path", "data"), ("training.autoencoder", "autoencoders") })
+            if (Led.Hosting.Sweeps.ConfigPath.Get(copy, key) is JsonValue v && v.TryGetValue<string>(out var path) &&
+                path.StartsWith(Path.Combine(Study.Root, folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                Led.Hosting.Sweeps.ConfigPath.Set(copy, key, null);
         return Led.Hosting.Sweeps.ConfigPath.Canonical(copy);
     }
 

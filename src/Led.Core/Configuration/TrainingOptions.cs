@@ -52,10 +52,19 @@ public sealed class TrainingOptions : IValidatableObject
     [Range(0, double.MaxValue, ErrorMessage = "maxMinutes must be ≥ 0")]
     public double MaxMinutes { get; set; }
 
+    /// <summary>
+    /// Optional: a trained model folder (a run folder of <c>led train</c>/<c>led run</c>, its <c>model/</c> subfolder, or
+    /// one written by <c>led train --autoencoder-only</c>) whose autoencoder is reused, frozen, instead of training one;
+    /// only the propagator is trained. Sequential mode only. Sweeps set it for runs that share an autoencoder.
+    /// </summary>
+    public string? Autoencoder { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!OutputLoss && !LatentLoss && !ReconstructionLoss)
             yield return new ValidationResult("enable at least one of outputLoss, latentLoss, reconstructionLoss", [nameof(LatentLoss)]);
+        if (Autoencoder is not null && Mode == "endToEnd")
+            yield return new ValidationResult("autoencoder: a pre-trained autoencoder is reused frozen, which needs mode 'sequential' (endToEnd trains it again)", [nameof(Autoencoder)]);
         if (SequenceLength >= WindowLength)
             yield return new ValidationResult($"sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength})", [nameof(SequenceLength)]);
     }

@@ -98,8 +98,12 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         return (autoencoder, propagator);
     }
 
-    /// <summary>Trains the model on the dataset, saves it into <paramref name="modelDirectory"/> and plots the losses into <paramref name="reportDirectory"/>.</summary>
-    public (LedModel Model, Dictionary<string, double> Metrics) Train(LedDataset data, string modelDirectory, string reportDirectory)
+    /// <summary>
+    /// Trains the model on the dataset, saves it into <paramref name="modelDirectory"/> and plots the losses into
+    /// <paramref name="reportDirectory"/>. With <c>training.autoencoder</c> the autoencoder is loaded from there, frozen;
+    /// with <paramref name="autoencoderOnly"/> training stops after the autoencoder (the saved model has no propagator).
+    /// </summary>
+    public (LedModel Model, Dictionary<string, double> Metrics) Train(LedDataset data, string modelDirectory, string reportDirectory, bool autoencoderOnly = false)
     {
         var clock = Stopwatch.StartNew();
         var (autoencoder, propagator) = CreateModel();
@@ -122,10 +126,21 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         }
         else
         {
-            aeHistory = aeTraining.Train(autoencoder, trainFrames, validationFrames, cancel);
+            if (config.Training.Autoencoder is { } pretrained)
+                LoadPretrainedAutoencoder(LedModel.ResolveDirectory(pretrained), autoencoder, data.Scaler);
+            else
+                aeHistory = aeTraining.Train(autoencoder, trainFrames, validationFrames, cancel);
             metrics["autoencoder_validation_mse_scaled"] = aeTraining.ReconstructionLoss(autoencoder, validationFrames);
             if (autoencoder is ITrainable trainableAe)
                 foreach (var p in trainableAe.Module.parameters()) p.requires_grad = false;
+            if (autoencoderOnly)
+            {
+                log.Information("autoencoder: validation reconstruction MSE {Mse:E4} (scaled units)", metrics["autoencoder_validation_mse_scaled"]);
+                metrics["training_seconds"] = clock.Elapsed.TotalSeconds;
+                LedModel.SaveAutoencoder(modelDirectory, autoencoder, data.Scaler);
+                WriteHistories(reportDirectory, [("autoencoder", aeHistory)]);
+                return (new LedModel(autoencoder, propagator, data.Scaler, null), metrics);
+            }
 
             var forecaster = new LatentForecaster(autoencoder, propagator, null);
             using var trainLatents = forecaster.Encode(train);
@@ -146,8 +161,29 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
 
         var model = new LedModel(autoencoder, propagator, data.Scaler, latentScaler);
         model.Save(modelDirectory);
+        WriteHistories(reportDirectory, [("autoencoder", aeHistory), (config.Training.Mode == "endToEnd" ? "end_to_end" : "propagator", propagatorHistory)]);
+        return (model, metrics);
+    }
+
+    /// <summary>Loads a pre-trained autoencoder; it must have been trained on data with this dataset's scaling.</summary>
+    private void LoadPretrainedAutoencoder(string directory, IAutoencoder autoencoder, MinMaxScaler scaler)
+    {
+        var (trainedScaler, _) = LedModel.LoadAutoencoder(directory, autoencoder);
+        bool same = trainedScaler.Min.Length == scaler.Min.Length &&
+                    trainedScaler.Min.Zip(scaler.Min).Concat(trainedScaler.Max.Zip(scaler.Max))
+                        .All(p => Math.Abs(p.First - p.Second) <= 1e-12 * Math.Max(1, Math.Abs(p.Second)));
+        if (!same)
+            throw new InvalidDataException($"training.autoencoder: the autoencoder in {directory} was trained on data scaled to " +
+                                           $"[{string.Join(", ", trainedScaler.Min.Select(v => v.ToString("G6")))}] … [{string.Join(", ", trainedScaler.Max.Select(v => v.ToString("G6")))}], " +
+                                           $"this run's data give [{string.Join(", ", scaler.Min.Select(v => v.ToString("G6")))}] … [{string.Join(", ", scaler.Max.Select(v => v.ToString("G6")))}]: " +
+                                           "use the system and data sections it was trained with, or remove training.autoencoder to train one");
+        log.Information("autoencoder: reused from {Directory} (frozen)", directory);
+    }
+
+    private void WriteHistories(string reportDirectory, IEnumerable<(string Name, IReadOnlyList<EpochRecord> History)> histories)
+    {
         Directory.CreateDirectory(reportDirectory);
-        foreach (var (name, history) in new[] { ("autoencoder", aeHistory), (config.Training.Mode == "endToEnd" ? "end_to_end" : "propagator", propagatorHistory) })
+        foreach (var (name, history) in histories)
         {
             if (history.Count == 0) continue;
             File.WriteAllLines(Path.Combine(reportDirectory, $"training_{name}.csv"),
@@ -160,7 +196,6 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
                     [("train", epochs, history.Select(r => r.TrainLoss).ToArray()), ("validation", epochs, history.Select(r => r.ValidationLoss).ToArray())], logY: true);
             }
         }
-        return (model, metrics);
     }
 
     /// <summary>Latent-LED from the test initial conditions: metrics, timings, and (per config) the forecast file and plots.</summary>

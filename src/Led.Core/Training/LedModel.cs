@@ -14,38 +14,58 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
 {
     public void Save(string directory)
     {
-        Directory.CreateDirectory(directory);
-        SaveComponent(Autoencoder, Path.Combine(directory, "autoencoder.bin"));
+        SaveAutoencoder(directory, Autoencoder, DataScaler, LatentScaler);
         SaveComponent(Propagator, Path.Combine(directory, "propagator.bin"));
+    }
+
+    /// <summary>
+    /// Writes <c>autoencoder.bin</c> and <c>scalers.json</c> only: an autoencoder trained once for several propagators
+    /// (<c>led train --autoencoder-only</c>, reused through <c>training.autoencoder</c>).
+    /// </summary>
+    public static void SaveAutoencoder(string directory, IAutoencoder autoencoder, MinMaxScaler dataScaler, LatentScaler? latentScaler = null)
+    {
+        Directory.CreateDirectory(directory);
+        SaveComponent(autoencoder, Path.Combine(directory, "autoencoder.bin"));
         var scalers = new JsonObject
         {
-            ["data_min"] = new JsonArray(DataScaler.Min.Select(v => (JsonNode)v).ToArray()),
-            ["data_max"] = new JsonArray(DataScaler.Max.Select(v => (JsonNode)v).ToArray()),
-            ["latent_dim"] = Autoencoder.LatentDim,
+            ["data_min"] = new JsonArray(dataScaler.Min.Select(v => (JsonNode)v).ToArray()),
+            ["data_max"] = new JsonArray(dataScaler.Max.Select(v => (JsonNode)v).ToArray()),
+            ["latent_dim"] = autoencoder.LatentDim,
         };
-        if (LatentScaler is not null)
+        if (latentScaler is not null)
         {
-            scalers["latent_min"] = new JsonArray(LatentScaler.Min.Select(v => (JsonNode)v).ToArray());
-            scalers["latent_max"] = new JsonArray(LatentScaler.Max.Select(v => (JsonNode)v).ToArray());
+            scalers["latent_min"] = new JsonArray(latentScaler.Min.Select(v => (JsonNode)v).ToArray());
+            scalers["latent_max"] = new JsonArray(latentScaler.Max.Select(v => (JsonNode)v).ToArray());
         }
         File.WriteAllText(Path.Combine(directory, "scalers.json"), scalers.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>The model folder of <paramref name="path"/>: the path itself when it holds <c>scalers.json</c>, else its <c>model/</c> subfolder (a run folder).</summary>
+    public static string ResolveDirectory(string path) =>
+        File.Exists(Path.Combine(path, "scalers.json")) ? path : Path.Combine(path, "model");
+
     /// <summary>Loads saved weights into freshly created components; mismatches give an <see cref="InvalidDataException"/>.</summary>
     public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator)
     {
+        var (dataScaler, latentScaler) = LoadAutoencoder(directory, autoencoder);
+        LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
+        return new LedModel(autoencoder, propagator, dataScaler, latentScaler);
+    }
+
+    /// <summary>Loads the autoencoder's weights and the scalers saved beside them (the latent scaler when a propagator was trained).</summary>
+    public static (MinMaxScaler DataScaler, LatentScaler? LatentScaler) LoadAutoencoder(string directory, IAutoencoder autoencoder)
+    {
         string scalersPath = Path.Combine(directory, "scalers.json");
         if (!File.Exists(scalersPath))
-            throw new FileNotFoundException($"no trained model in {directory} (scalers.json missing): train one with `led train <config> --out DIR` and pass --model DIR/model", scalersPath);
+            throw new FileNotFoundException($"no trained model in {directory} (scalers.json missing): train one with `led train <config> --out DIR` and pass DIR/model", scalersPath);
         var scalers = JsonNode.Parse(File.ReadAllText(scalersPath))!.AsObject();
         int latentDim = scalers["latent_dim"]!.GetValue<int>();
         if (latentDim != autoencoder.LatentDim)
             throw new InvalidDataException($"the model in {directory} has d_z = {latentDim}, the config's encoder has d_z = {autoencoder.LatentDim}: use the config it was trained with");
         LoadComponent(autoencoder, Path.Combine(directory, "autoencoder.bin"));
-        LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
         double[] Read(string key) => scalers[key]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
         var latent = scalers.ContainsKey("latent_min") ? new LatentScaler(Read("latent_min"), Read("latent_max")) : null;
-        return new LedModel(autoencoder, propagator, new MinMaxScaler(Read("data_min"), Read("data_max")), latent);
+        return (new MinMaxScaler(Read("data_min"), Read("data_max")), latent);
     }
 
     private static void SaveComponent(object component, string path)

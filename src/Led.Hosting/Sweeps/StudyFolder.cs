@@ -5,7 +5,8 @@ namespace Led.Hosting.Sweeps;
 
 /// <summary>
 /// A study's folder: <c>study.json</c>, <c>configs/ID.json</c> (each run's full config), <c>data/KEY.h5</c> (shared
-/// datasets), <c>logs/ID.log</c> and <c>logs/ID.error</c>, <c>slurm/</c>, and one run folder <c>ID/</c> per completed run
+/// datasets), <c>autoencoders/KEY/</c> (shared pre-trained autoencoders, each a <c>led train --autoencoder-only</c> run
+/// folder, with <c>autoencoders/KEY.json</c> its config), <c>logs/ID.log</c> and <c>logs/ID.error</c>, <c>slurm/</c>, and one run folder <c>ID/</c> per completed run
 /// (published atomically by <c>led run</c>; <c>ID.failed/</c> keeps a failed run's log).
 /// </summary>
 public sealed class StudyFolder(string root)
@@ -29,28 +30,44 @@ public sealed class StudyFolder(string root)
     /// <summary>The config a shared dataset is simulated from.</summary>
     public string DatasetConfigFile(string key) => Path.Combine(Root, "data", key + ".json");
 
+    /// <summary>The run folder a shared autoencoder is trained into (its weights in <c>model/</c>).</summary>
+    public string AutoencoderDirectory(string key) => Path.Combine(Root, "autoencoders", key);
+
+    /// <summary>The config a shared autoencoder is trained from.</summary>
+    public string AutoencoderConfigFile(string key) => Path.Combine(Root, "autoencoders", key + ".json");
+
+    /// <summary>Whether the shared autoencoder <paramref name="key"/> has been trained (its run folder is published atomically).</summary>
+    public bool HasAutoencoder(string key) => File.Exists(Path.Combine(AutoencoderDirectory(key), "model", "scalers.json"));
+
     public bool HasManifest => File.Exists(ManifestFile);
 
-    /// <summary>Creates the folders and writes the manifest, every run's config and every shared dataset's config.</summary>
-    public void Prepare(SweepPlan plan, IReadOnlyList<SharedDataset> datasets, StudyManifest manifest, string configPath)
+    /// <summary>Creates the folders and writes the manifest, every run's config and the configs of the shared stages.</summary>
+    public void Prepare(SweepPlan plan, IReadOnlyList<SharedDataset> datasets, IReadOnlyList<SharedAutoencoder> autoencoders,
+        StudyManifest manifest, string configPath)
     {
-        foreach (var folder in new[] { "configs", "data", "logs" }) Directory.CreateDirectory(Path.Combine(Root, folder));
+        foreach (var folder in new[] { "configs", "data", "logs", "autoencoders" }) Directory.CreateDirectory(Path.Combine(Root, folder));
         manifest.Write(ManifestFile);
         string configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        foreach (var run in plan.Runs)
+        JsonObject Document(int index, bool withAutoencoder)
         {
-            var dataset = datasets.FirstOrDefault(d => d.Runs.Contains(run.Index));
-            WriteJson(ConfigFile(run.Id), RunDocument(run, configDirectory, dataset is null ? null : DatasetFile(dataset.Key)));
+            var dataset = datasets.FirstOrDefault(d => d.Runs.Contains(index));
+            var autoencoder = withAutoencoder ? autoencoders.FirstOrDefault(a => a.Runs.Contains(index)) : null;
+            return RunDocument(plan.Runs[index], configDirectory, dataset is null ? null : DatasetFile(dataset.Key),
+                autoencoder is null ? null : Path.Combine(AutoencoderDirectory(autoencoder.Key), "model"));
         }
+        foreach (var run in plan.Runs) WriteJson(ConfigFile(run.Id), Document(run.Index, true));
         foreach (var dataset in datasets)
             WriteJson(DatasetConfigFile(dataset.Key), RunDocument(plan.Runs[dataset.Runs[0]], configDirectory, null));
+        foreach (var autoencoder in autoencoders)
+            WriteJson(AutoencoderConfigFile(autoencoder.Key), Document(autoencoder.Runs[0], false));
     }
 
     /// <summary>
     /// A run's config as written for its process: plugin folders made absolute (they are relative to the config file),
-    /// and <c>data.path</c> pointing at the shared dataset when there is one.
+    /// <c>data.path</c> pointing at the shared dataset and <c>training.autoencoder</c> at the shared autoencoder when
+    /// there are ones.
     /// </summary>
-    public static JsonObject RunDocument(SweepRun run, string configDirectory, string? datasetPath)
+    public static JsonObject RunDocument(SweepRun run, string configDirectory, string? datasetPath, string? autoencoderPath = null)
     {
         var document = run.Document.DeepClone().AsObject();
         if (ConfigPath.Get(document, "plugins") is JsonArray plugins)
@@ -61,6 +78,7 @@ public sealed class StudyFolder(string root)
             ConfigPath.Set(document, "plugins", absolute);
         }
         if (datasetPath is not null) ConfigPath.Set(document, "data.path", JsonValue.Create(datasetPath));
+        if (autoencoderPath is not null) ConfigPath.Set(document, "training.autoencoder", JsonValue.Create(autoencoderPath));
         return document;
     }
 

@@ -17,11 +17,13 @@ public sealed record StudyManifest(string Config, IReadOnlyList<string> Override
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static StudyManifest From(SweepPlan plan, IReadOnlyList<SharedDataset> datasets, string configPath, IReadOnlyList<string> overrides) =>
+    public static StudyManifest From(SweepPlan plan, IReadOnlyList<SharedDataset> datasets, IReadOnlyList<SharedAutoencoder> autoencoders,
+        string configPath, IReadOnlyList<string> overrides) =>
         new(Path.GetFullPath(configPath), overrides,
             plan.Axes.Select(a => new StudyAxis(a.Path, a.Name, a.Kind, a.Labels, a.Numbers)).ToList(),
             plan.Runs.Select(r => new StudyRun(r.Index, r.Id, r.Changes.ToDictionary(c => c.Axis.Path, c => c.ValueIndex), r.Describe(),
-                datasets.FirstOrDefault(d => d.Runs.Contains(r.Index))?.Key)).ToList());
+                datasets.FirstOrDefault(d => d.Runs.Contains(r.Index))?.Key,
+                autoencoders.FirstOrDefault(a => a.Runs.Contains(r.Index))?.Key)).ToList());
 
     public void Write(string path)
     {

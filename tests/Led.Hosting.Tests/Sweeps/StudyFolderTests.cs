@@ -43,13 +43,14 @@ public sealed class StudyFolderTests : IDisposable
     }
 
     [Fact]
-    public void PrepareWritesTheManifestAndEveryRunsConfigWithSharedDataAndAbsolutePluginFolders()
+    public void PrepareWritesTheManifestAndEveryRunsConfigWithSharedStagesAndAbsolutePluginFolders()
     {
         var plan = Plan();
         var study = new StudyFolder(_root);
         var datasets = new[] { new SharedDataset("0123456789ab", [0, 1]) };
+        var autoencoders = new[] { new SharedAutoencoder("ba9876543210", [1, 0]) };
         string config = Path.Combine(_root, "configs-here", "study.json");
-        study.Prepare(plan, datasets, StudyManifest.From(plan, datasets, config, ["seed=3"]), config);
+        study.Prepare(plan, datasets, autoencoders, StudyManifest.From(plan, datasets, autoencoders, config, ["seed=3"]), config);
 
         var manifest = StudyManifest.Read(study.ManifestFile);
         Assert.Equal(12, manifest.Runs.Count);
@@ -60,6 +61,8 @@ public sealed class StudyFolderTests : IDisposable
         Assert.Equal([1.0, 2.0, 4.0], manifest.Axes[1].Numbers.Select(n => n!.Value));
         Assert.Equal("0123456789ab", manifest.Runs[1].Dataset);
         Assert.Null(manifest.Runs[2].Dataset);
+        Assert.Equal("ba9876543210", manifest.Runs[0].Autoencoder);
+        Assert.Null(manifest.Runs[2].Autoencoder);
         Assert.Equal("Mlp", StudyManifest.Label(manifest.Runs[7], manifest.Axes[0]));
 
         var first = JsonNode.Parse(File.ReadAllText(study.ConfigFile(plan.Runs[0].Id)))!;
@@ -69,6 +72,13 @@ public sealed class StudyFolderTests : IDisposable
         var simulate = JsonNode.Parse(File.ReadAllText(study.DatasetConfigFile("0123456789ab")))!;
         Assert.Null(simulate["data"]);
         Assert.Equal(1, simulate["seed"]!.GetValue<int>());
+
+        // Runs reuse the shared autoencoder; its own training config reads the shared data and trains it (no training.autoencoder).
+        Assert.Equal(Path.Combine(study.AutoencoderDirectory("ba9876543210"), "model"), first["training"]!["autoencoder"]!.GetValue<string>());
+        var pretrain = JsonNode.Parse(File.ReadAllText(study.AutoencoderConfigFile("ba9876543210")))!;
+        Assert.Equal(study.DatasetFile("0123456789ab"), pretrain["data"]!["path"]!.GetValue<string>());
+        Assert.Null(pretrain["training"]?["autoencoder"]);
+        Assert.False(study.HasAutoencoder("ba9876543210"));
     }
 
     [Fact]
@@ -77,7 +87,7 @@ public sealed class StudyFolderTests : IDisposable
         var plan = Plan();
         var study = new StudyFolder(_root);
         string config = Path.Combine(_root, "study.json");
-        study.Prepare(plan, [], StudyManifest.From(plan, [], config, []), config);
+        study.Prepare(plan, [], [], StudyManifest.From(plan, [], [], config, []), config);
         foreach (var run in plan.Runs.Take(11))
         {
             int dim = ConfigPath.Get(run.Document, "encoder.options.latentDim")!.GetValue<int>();

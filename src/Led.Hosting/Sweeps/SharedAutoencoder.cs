@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Led.Core.Pipelines;
+using Led.Hosting.Configuration;
+
+namespace Led.Hosting.Sweeps;
+
+/// <summary>
+/// An autoencoder trained once for several runs of a propagator study: sequential-mode runs whose system, data, seed,
+/// test length, encoder, training section, device and threads agree (everything autoencoder training depends on, so
+/// the shared autoencoder is the one each run would have trained). <see cref="Key"/> hashes them; the autoencoder is
+/// trained by <c>led train --autoencoder-only</c> into <c>&lt;study&gt;/autoencoders/&lt;key&gt;/</c>, and the runs
+/// reuse it through <c>training.autoencoder</c>.
+/// </summary>
+public sealed record SharedAutoencoder(string Key, IReadOnlyList<int> Runs)
+{
+    /// <summary>Groups of two or more sequential runs with an encoder, a propagator and no <c>training.autoencoder</c> of their own.</summary>
+    public static IReadOnlyList<SharedAutoencoder> Plan(IReadOnlyDictionary<int, Experiment> experiments) =>
+        experiments.Where(e => e.Value.Config is { Training: { Mode: "sequential", Autoencoder: null }, Encoder: not null, Propagator: not null })
+            .GroupBy(e => KeyOf(e.Value), e => e.Key)
+            .Where(g => g.Count() >= 2)
+            .Select(g => new SharedAutoencoder(g.Key, g.Order().ToList()))
+            .OrderBy(a => a.Runs[0])
+            .ToList();
+
+    /// <summary>12 hex digits of SHA-256 over the inputs of autoencoder training.</summary>
+    public static string KeyOf(Experiment experiment)
+    {
+        var resolved = experiment.Resolved();
+        var training = resolved["training"]!.DeepClone().AsObject();
+        ConfigPath.Remove(training, "autoencoder");
+        var inputs = new JsonObject
+        {
+            ["system"] = resolved["system"]?.DeepClone(),
+            ["data"] = resolved["data"]?.DeepClone(),
+            ["encoder"] = resolved["encoder"]?.DeepClone(),
+            ["training"] = training,
+            ["seed"] = experiment.Config.Seed,
+            ["device"] = experiment.Config.Device,
+            ["threads"] = experiment.Config.Threads,
+            ["testLength"] = PipelineChecks.TestLength(experiment.Config),
+        };
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ConfigPath.Canonical(inputs))))[..12];
+    }
+}
