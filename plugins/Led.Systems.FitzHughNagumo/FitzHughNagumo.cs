@@ -5,7 +5,7 @@ namespace Led.Systems.FitzHughNagumo;
 /// <summary>
 /// The FitzHugh–Nagumo activator–inhibitor system on [0, L], simulated by the reference's D1Q3 lattice-Boltzmann scheme
 /// (<see cref="LatticeBoltzmannD1Q3"/>). Observable: the densities channel-major, [u(0..N−1), v(0..N−1)], channels
-/// <c>["u", "v"]</c> (activator, inhibitor). Time convention: the state after k micro steps is the state at time k·δt
+/// <c>["activator", "inhibitor"]</c> (u, v). Time convention: the state after k micro steps is the state at time k·δt
 /// (see <see cref="FitzHughNagumoSimulation"/>).
 /// <para>
 /// Initial conditions need no reference files: a smooth front u = tanh((x − x0)/w) with an inhibitor ramp is run for
@@ -29,7 +29,7 @@ public sealed class FitzHughNagumo : IDynamicalSystem
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
         Options = options.Clone();
-        Description = new SystemDescription(["u", "v"], [Options.Nodes], [Options.Length], Options.CoarseStep, Periodic: false);
+        Description = new SystemDescription(["activator", "inhibitor"], [Options.Nodes], [Options.Length], Options.CoarseStep, Periodic: false);
         _cycleOrigin = new Lazy<LatticeBoltzmannD1Q3>(SpinUp, LazyThreadSafetyMode.ExecutionAndPublication);
         _period = new Lazy<double>(() => EstimatePeriod(_cycleOrigin.Value, Options.PeriodEstimationTime, Options.Nodes / 2),
             LazyThreadSafetyMode.ExecutionAndPublication);

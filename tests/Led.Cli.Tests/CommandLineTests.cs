@@ -188,7 +188,7 @@ public sealed class CommandLineTests : IDisposable
         var forecast = LedProcess.Run(_dir, "forecast", config, "--model", model, "--out", Path.Combine(_dir, "forecast"));
         Assert.True(forecast.ExitCode == 0, forecast.Out + forecast.Error);
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "forecast", "metrics.json")))!;
-        Assert.InRange(metrics["mnad_v"]!.GetValue<double>(), 1e-4, 0.05);
+        Assert.InRange(metrics["mnad_inhibitor"]!.GetValue<double>(), 1e-4, 0.05);
 
         var wrong = LedProcess.Run(_dir, "import-torch", config, "--weights", weights, "--out", model, "--set", "encoder.options.latentDim=3",
             "--scaler-min", "-1,-1", "--scaler-max", "1,1");

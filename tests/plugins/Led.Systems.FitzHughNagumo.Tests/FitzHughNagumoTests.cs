@@ -14,7 +14,7 @@ public class FitzHughNagumoTests
     public void Description_IsTwoChannelsOn101Nodes()
     {
         SystemDescription d = Default.Description;
-        Assert.Equal(new[] { "u", "v" }, d.Channels);
+        Assert.Equal(new[] { "activator", "inhibitor" }, d.Channels);
         Assert.Equal(new[] { 101 }, d.Grid);
         Assert.Equal(new[] { 20.0 }, d.Extent);
         Assert.Equal(1.0, d.CoarseTimeStep);
