@@ -11,7 +11,8 @@ namespace Led.Core.Training;
 /// Loads a PyTorch state dict (<c>torch.save(model.state_dict())</c>, e.g. the paper's trained models) into our
 /// components. Every parameter is matched by name (through <see cref="IReferenceParameterNames"/>), shape and dtype;
 /// all mismatches and unused tensors are reported together and nothing is loaded unless everything fits. Pickle
-/// globals that would run code are refused by the unpickler; the archive's sizes are checked before anything is read.
+/// globals that would run code are refused by the unpickler; the archive's sizes and every tensor's declared size (against
+/// the bytes its storage holds, <see cref="PickleTensorScan"/>) are checked before anything is allocated.
 /// </summary>
 public static class PyTorchImport
 {
@@ -89,8 +90,7 @@ public static class PyTorchImport
             }
             if (total > MaximumBytes)
                 throw new InvalidDataException($"{path}: the archive unpacks to {total} bytes, more than the {MaximumBytes} accepted");
-            if (!zip.Entries.Any(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal)))
-                throw new InvalidDataException($"{path} is a zip file but not a PyTorch archive (no data.pkl)");
+            PickleTensorScan.Check(zip, path, MaximumBytes);
         }
         catch (InvalidDataException ex) when (ex.Message.StartsWith(path, StringComparison.Ordinal)) { throw; }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
