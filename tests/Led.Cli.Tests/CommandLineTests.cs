@@ -66,18 +66,23 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void RunWritesACompleteReproducibleRunFolder()
     {
-        string config = Config(TinyExperiment.Json);
+        string config = Config(TinyExperiment.Json.Replace("\"horizon\": 20 }", "\"horizon\": 20, \"reportHorizons\": [5, 20] }"));
         string first = Path.Combine(_dir, "first"), second = Path.Combine(_dir, "second");
         var run = LedProcess.Run(_dir, "run", config, "--out", first);
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
 
         foreach (var file in new[] { "metrics.json", "config.json", "run.json", "log.txt", "data.h5", "forecast.h5", "model/scalers.json",
-                     "model/autoencoder.bin", "model/propagator.bin", "mnad_vs_time.png", "mnad_vs_time.svg", "training_propagator.png" })
+                     "model/autoencoder.bin", "model/propagator.bin", "mnad_vs_time.png", "mnad_vs_time.svg", "training_propagator.png", "latent_attractor.png" })
             Assert.True(File.Exists(Path.Combine(first, file)), $"{file} missing");
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "metrics.json")))!.AsObject();
         foreach (var key in new[] { "mnad", "nrmse", "correlation", "speedup_latent", "reconstruction_mse", "mnad_x", "mnad_v" })
             Assert.True(double.IsFinite(metrics[key]!.GetValue<double>()), key);
         Assert.All(metrics, kv => Assert.Matches("^[a-z0-9_]+$", kv.Key));
+        // Report horizons: the full one reproduces the overall MNAD; the short one and IC 0 alone are their own numbers.
+        Assert.Equal(metrics["mnad"]!.GetValue<double>(), metrics["mnad_h20"]!.GetValue<double>(), 14);
+        Assert.Equal(metrics["mnad_v"]!.GetValue<double>(), metrics["mnad_v_h20"]!.GetValue<double>(), 14);
+        Assert.NotEqual(metrics["mnad_h20"]!.GetValue<double>(), metrics["mnad_h5"]!.GetValue<double>());
+        Assert.True(double.IsFinite(metrics["mnad_x_ic0_h5"]!.GetValue<double>()));
         Assert.True(metrics["reconstruction_mse"]!.GetValue<double>() < 1e-20, "an 8-component PCA of 4 independent oscillators (8 values) loses nothing");
         var provenance = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "run.json")))!;
         Assert.Equal("completed", provenance["status"]!.GetValue<string>());

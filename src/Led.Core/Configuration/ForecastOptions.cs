@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Led.Core.Configuration;
 
 /// <summary>How forecasts are made and scored (config section <c>forecast</c>).</summary>
-public sealed class ForecastOptions
+public sealed class ForecastOptions : IValidatableObject
 {
     /// <summary>Coarse steps of teacher-forced warm-up before forecasting.</summary>
     [Range(2, int.MaxValue, ErrorMessage = "warmup must be ≥ 2 (one teacher-forced step and the first prediction)")]
@@ -17,5 +17,18 @@ public sealed class ForecastOptions
     [Range(0, int.MaxValue, ErrorMessage = "initialConditions must be ≥ 0")]
     public int InitialConditions { get; set; }
 
+    /// <summary>
+    /// Shorter horizons (coarse steps) also scored: <c>mnad_h&lt;h&gt;</c>, <c>mnad_&lt;channel&gt;_h&lt;h&gt;</c> (means over
+    /// initial conditions) and <c>mnad_&lt;channel&gt;_ic0_h&lt;h&gt;</c> (the first initial condition alone), e.g. 451 for
+    /// the FHN comparison with Lee et al. 2020.
+    /// </summary>
+    public List<int> ReportHorizons { get; set; } = [];
+
     public MultiscaleOptions Multiscale { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (int h in ReportHorizons.Where(h => h < 1 || h > Horizon))
+            yield return new ValidationResult($"reportHorizons: {h} is not between 1 and horizon ({Horizon})", [nameof(ReportHorizons)]);
+    }
 }

@@ -21,6 +21,15 @@ public sealed class ErrorSeries(string name, int initialConditions, int steps)
         return sum / (InitialConditions * (double)n);
     }
 
+    /// <summary>Mean over the first <paramref name="steps"/> time steps of initial condition <paramref name="ic"/>.</summary>
+    public double MeanOf(int ic, int steps)
+    {
+        int n = Math.Min(steps, Steps);
+        double sum = 0;
+        for (int t = 0; t < n; t++) sum += Values[ic, t];
+        return sum / n;
+    }
+
     /// <summary>Mean, minimum and maximum over initial conditions at each time step.</summary>
     public (double[] Mean, double[] Min, double[] Max) OverTime()
     {

@@ -246,6 +246,15 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             ["forecast_seconds"] = forecastSeconds,
         };
         foreach (var c in channels) metrics[$"mnad_{Snake(c)}"] = errors[$"mnad_{c}"].Mean();
+        foreach (int h in f.ReportHorizons)
+        {
+            metrics[$"mnad_h{h}"] = errors["mnad"].Mean(h);
+            foreach (var c in channels)
+            {
+                metrics[$"mnad_{Snake(c)}_h{h}"] = errors[$"mnad_{c}"].Mean(h);
+                metrics[$"mnad_{Snake(c)}_ic0_h{h}"] = errors[$"mnad_{c}"].MeanOf(0, h);
+            }
+        }
         metrics["reconstruction_mse"] = ReconstructionMse(model, scaled, test);
         for (int i = 0; i < config.Metrics.Count; i++)
         {

@@ -84,5 +84,13 @@ public static class ForecastPlots
             series.Add(($"z{d + 1} Latent-LED", time.Select(t => t + (warmup - 1) * dt).ToArray(), latents[.., d].data<double>().ToArray()));
         }
         Plots.Lines(Path.Combine(directory, "latent_ic0"), "latent trajectory (IC 0)", "t", "z", series);
+
+        if (latents.shape[1] >= 2)
+        {
+            var cloud = forecast.EncodedTruth.cpu().to(ScalarType.Float64).reshape(-1, latents.shape[1]);
+            Plots.Phase(Path.Combine(directory, "latent_attractor"), "Latent-LED on the encoded attractor", "z1", "z2",
+                (cloud[.., 0].data<double>().ToArray(), cloud[.., 1].data<double>().ToArray()), "encoded test data",
+                [("Latent-LED (IC 0)", latents[.., 0].data<double>().ToArray(), latents[.., 1].data<double>().ToArray())]);
+        }
     }
 }

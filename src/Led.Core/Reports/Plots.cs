@@ -82,6 +82,54 @@ public static class Plots
         Save(plot, pathWithoutExtension, 700, 600);
     }
 
+    /// <summary>
+    /// A latent phase portrait: the encoded data as a cloud of points and forecast trajectories as lines, in the plane of
+    /// two latent components (paper Fig. 2f).
+    /// </summary>
+    public static void Phase(string pathWithoutExtension, string title, string xLabel, string yLabel,
+        (double[] X, double[] Y) cloud, string cloudLabel, IEnumerable<(string Label, double[] X, double[] Y)> trajectories)
+    {
+        var plot = new Plot();
+        var points = plot.Add.ScatterPoints(cloud.X, cloud.Y);
+        points.Color = Colors.Gray.WithAlpha(0.35);
+        points.MarkerSize = 3;
+        points.LegendText = cloudLabel;
+        int colour = 0;
+        foreach (var (label, x, y) in trajectories)
+        {
+            var line = plot.Add.ScatterLine(x, y);
+            line.Color = Colors.Category10[colour++ % 10];
+            line.LineWidth = 1.5f;
+            line.LegendText = label;
+        }
+        Decorate(plot, title, xLabel, yLabel);
+        plot.ShowLegend();
+        Save(plot, pathWithoutExtension, 700, 600);
+    }
+
+    /// <summary>Vertical bars, one per label, with the value printed above each (log axis when <paramref name="logY"/>).</summary>
+    public static void Bars(string pathWithoutExtension, string title, string yLabel, IReadOnlyList<(string Label, double Value)> bars, bool logY = false)
+    {
+        var plot = new Plot();
+        var values = bars.Select(b => b.Value).ToArray();
+        var heights = Transform(values, logY);
+        double floor = logY ? Math.Floor(heights.Min()) - 0.5 : 0;
+        for (int i = 0; i < bars.Count; i++)
+        {
+            var bar = plot.Add.Bar(new Bar { Position = i, ValueBase = floor, Value = heights[i], FillColor = Colors.Category10[i % 10] });
+            var text = plot.Add.Text(values[i].ToString("G3", System.Globalization.CultureInfo.InvariantCulture), i, heights[i]);
+            text.LabelAlignment = Alignment.LowerCenter;
+            text.LabelFontSize = 12;
+            _ = bar;
+        }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 20;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
+        plot.Axes.Margins(bottom: 0);
+        Decorate(plot, title, "", logY ? $"log10 {yLabel}" : yLabel);
+        Save(plot, pathWithoutExtension, 900, 550);
+    }
+
     private static double[] Transform(double[] values, bool log) =>
         log ? values.Select(v => Math.Log10(Math.Max(v, 1e-300))).ToArray() : values;
 
