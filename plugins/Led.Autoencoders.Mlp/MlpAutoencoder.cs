@@ -86,7 +86,7 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
 
     public IFastLatentStep? CompileStep() => null;
 
-    /// <summary>The decoder's current weights on plain arrays (<see cref="MlpFastDecoder"/>).</summary>
+    /// <summary>The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>).</summary>
     public IFastDecoder CompileDecoder()
     {
         var parameters = Module.named_parameters()
@@ -99,6 +99,6 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
                 var weight = g.Single(p => p.Kind == "weight").Tensor;
                 return (weight.data<double>().ToArray(), g.Single(p => p.Kind == "bias").Tensor.data<double>().ToArray(), (int)weight.shape[1], (int)weight.shape[0]);
             }).ToList();
-        return new MlpFastDecoder(parameters);
+        return DType == ScalarType.Float32 ? new MlpFastDecoder<float>(parameters) : new MlpFastDecoder<double>(parameters);
     }
 }

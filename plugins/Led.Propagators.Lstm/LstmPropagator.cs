@@ -36,12 +36,16 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferencePa
         ["head.bias"] = "RNN_OUTPUT.0.bias",
     };
 
-    /// <summary>The current weights compiled for one trajectory (<see cref="LstmFastStep"/>).</summary>
+    /// <summary>The current weights compiled for one trajectory in the model's precision (<see cref="LstmFastStep{T}"/>).</summary>
     public IFastLatentStep CompileStep()
     {
         var p = _network.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
-        return new LstmFastStep(_network.LatentDim, _network.Hidden, p["lstm.weight_ih_l0"], p["lstm.weight_hh_l0"], p["lstm.bias_ih_l0"], p["lstm.bias_hh_l0"],
-            p["head.weight"], p["head.bias"], _options.Output == "tanhplus", _options.Residual);
+        var (dz, hidden, tanhplus) = (_network.LatentDim, _network.Hidden, _options.Output == "tanhplus");
+        return _device.DType == ScalarType.Float32
+            ? new LstmFastStep<float>(dz, hidden, p["lstm.weight_ih_l0"], p["lstm.weight_hh_l0"], p["lstm.bias_ih_l0"], p["lstm.bias_hh_l0"],
+                p["head.weight"], p["head.bias"], tanhplus, _options.Residual)
+            : new LstmFastStep<double>(dz, hidden, p["lstm.weight_ih_l0"], p["lstm.weight_hh_l0"], p["lstm.bias_ih_l0"], p["lstm.bias_hh_l0"],
+                p["head.weight"], p["head.bias"], tanhplus, _options.Residual);
     }
 
     public IFastDecoder? CompileDecoder() => null;

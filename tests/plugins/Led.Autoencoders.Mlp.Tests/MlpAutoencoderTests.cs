@@ -72,6 +72,20 @@ public class MlpAutoencoderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CompiledDecoder_OfAFloat32ModelAgreesToSinglePrecision()
+    {
+        using var scope = NewDisposeScope();
+        var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions { LatentDim = 2 }, Fhn, CpuDevice.Seeded(4, ScalarType.Float32));
+        using (no_grad())
+            foreach (var (_, parameter) in autoencoder.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.05f);
+        var z = rand(1, 2, dtype: ScalarType.Float32);
+        var expected = autoencoder.Decode(z).data<float>().ToArray();
+        var state = new double[202];
+        autoencoder.CompileDecoder().Decode(z.to(ScalarType.Float64).data<double>().ToArray(), state);
+        for (int i = 0; i < 202; i++) Assert.InRange(Math.Abs(expected[i] - state[i]), 0, 1e-6);
+    }
+
+    [Fact]
     public void FhnShapes_EncodeToLatentsAndDecodeToTheStateShape()
     {
         using var scope = NewDisposeScope();

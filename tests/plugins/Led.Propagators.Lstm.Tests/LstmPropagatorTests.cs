@@ -145,6 +145,34 @@ public class LstmPropagatorTests
     }
 
     [Fact]
+    public void AFloat32ModelCompilesToAFloat32StepThatAgreesToSinglePrecision()
+    {
+        using var scope = NewDisposeScope();
+        var lstm = new LstmPropagator(new LstmOptions { Hidden = 64, Output = "tanhplus" }, new LatentSpace(8), CpuDevice.Seeded(9, ScalarType.Float32));
+        using (no_grad())
+            foreach (var (_, parameter) in lstm.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.1);
+        var step = lstm.CompileStep();
+        Assert.Equal("LstmFastStep`1", step.GetType().Name);
+        Assert.Equal(typeof(float), step.GetType().GetGenericArguments()[0]);
+        step.Reset();
+        using var state = lstm.Start(1);
+        var z = rand(1, 1, 8, dtype: ScalarType.Float32) * 0.8f + 0.1f;
+        var fast = z.to(ScalarType.Float64).data<double>().ToArray();
+        var next = new double[8];
+        double worst = 0;
+        for (int t = 0; t < 30; t++)
+        {
+            z = lstm.Forward(state, z);
+            step.Step(fast, next);
+            var reference = z.data<float>().ToArray();
+            for (int d = 0; d < 8; d++) worst = Math.Max(worst, Math.Abs(reference[d] - next[d]));
+            fast = reference.Select(v => (double)v).ToArray();   // both paths continue from the same state
+        }
+        // Single precision: summation order differs (fused rows, FMA), so agreement is to a few float32 ulps.
+        Assert.InRange(worst, 0, 2e-6);
+    }
+
+    [Fact]
     public void WrongLatentShapesAreRejectedClearly()
     {
         var lstm = Create(dz: 3);
