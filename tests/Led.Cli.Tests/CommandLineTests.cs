@@ -140,7 +140,14 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(metrics["mnad"]!.GetValue<double>(), metrics["multiscale_mu2_m100_mnad"]!.GetValue<double>(), 9);
         double mixed = metrics["multiscale_mu2_m3_mnad"]!.GetValue<double>();
         Assert.True(mixed < metrics["mnad"]!.GetValue<double>(), "micro phases pull the forecast back to the truth");
-        Assert.Equal(4, File.ReadAllLines(Path.Combine(target, "multiscale.csv")).Length);
+        // Per channel too (the paper scores FHN by the inhibitor): T_m ≥ H gives Latent-LED's per-channel errors.
+        Assert.Equal(metrics["mnad_v"]!.GetValue<double>(), metrics["multiscale_mu2_m100_mnad_v"]!.GetValue<double>(), 9);
+        double x = metrics["multiscale_mu2_m3_mnad_x"]!.GetValue<double>(), v = metrics["multiscale_mu2_m3_mnad_v"]!.GetValue<double>();
+        Assert.True(x > 0 && v > 0, $"mnad_x {x}, mnad_v {v}");
+        var csv = File.ReadAllLines(Path.Combine(target, "multiscale.csv"));
+        Assert.Equal("micro_steps,macro_steps,rho,mnad,mnad_x,mnad_v,correlation,seconds_per_step,speedup", csv[0]);
+        Assert.Equal(x, double.Parse(csv.Single(l => l.StartsWith("2,3,", StringComparison.Ordinal)).Split(',')[4], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(4, csv.Length);
         Assert.True(File.Exists(Path.Combine(target, "multiscale_mnad_vs_rho.png")));
     }
 

@@ -329,7 +329,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         var channels = System.Description.Channels;
         var range = model.DataScaler.Max.Zip(model.DataScaler.Min, (a, b) => a - b).ToArray();
         var metrics = new Dictionary<string, double>();
-        var rows = new List<(int Micro, int Macro, double Mnad, double Correlation, double Seconds, ErrorSeries Series)>();
+        var rows = new List<(int Micro, int Macro, double Mnad, double[] ChannelMnad, double Correlation, double Seconds, ErrorSeries Series)>();
         var modes = micro.SelectMany(mu => m.MacroSteps.Prepend(0).Distinct().Select(tm => (mu, tm))).Distinct().ToList();
         using var task = progress.Start($"multiscale: {modes.Count} modes × {test.Count} initial conditions", modes.Count * test.Count);
         int done = 0;
@@ -345,16 +345,20 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
                 task.Report(++done, $"T_μ {mu} T_m {tm}");
             }
             var errors = ForecastErrors.Compute(predictions, targets, test.Count, horizon, channels, range);
-            rows.Add((mu, tm, errors["mnad"].Mean(), errors["correlation"].Mean(), seconds / (test.Count * horizon), errors["mnad"]));
+            rows.Add((mu, tm, errors["mnad"].Mean(), channels.Select(c => errors[$"mnad_{c}"].Mean()).ToArray(), errors["correlation"].Mean(),
+                seconds / (test.Count * horizon), errors["mnad"]));
         }
-        var table = new List<string> { "micro_steps,macro_steps,rho,mnad,correlation,seconds_per_step,speedup" };
+        var table = new List<string> { "micro_steps,macro_steps,rho,mnad," + string.Concat(channels.Select(c => $"mnad_{Snake(c)},")) + "correlation,seconds_per_step,speedup" };
         foreach (var row in rows)
         {
             double reference = rows.First(r => r.Micro == row.Micro && r.Macro == 0).Seconds;
             double speedup = reference / row.Seconds;
             string key = $"multiscale_mu{row.Micro}_m{row.Macro}";
             (metrics[$"{key}_mnad"], metrics[$"{key}_correlation"], metrics[$"{key}_speedup"]) = (row.Mnad, row.Correlation, speedup);
-            table.Add(FormattableString.Invariant($"{row.Micro},{row.Macro},{(double)row.Macro / row.Micro:G6},{row.Mnad:R},{row.Correlation:R},{row.Seconds:R},{speedup:R}"));
+            for (int c = 0; c < channels.Count; c++) metrics[$"{key}_mnad_{Snake(channels[c])}"] = row.ChannelMnad[c];
+            table.Add(FormattableString.Invariant($"{row.Micro},{row.Macro},{(double)row.Macro / row.Micro:G6},{row.Mnad:R},") +
+                      string.Concat(row.ChannelMnad.Select(v => FormattableString.Invariant($"{v:R},"))) +
+                      FormattableString.Invariant($"{row.Correlation:R},{row.Seconds:R},{speedup:R}"));
         }
         File.WriteAllLines(Path.Combine(outputDirectory, "multiscale.csv"), table);
         if (config.Output.Plots)
