@@ -67,7 +67,7 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
         var mean = unique.mean([0], keepdim: true);
         var (_, s, vh) = linalg.svd(unique - mean, fullMatrices: false);
         var variance = s.square();
-        ExplainedVarianceRatio = (variance[..LatentDim] / variance.sum()).cpu().data<double>().ToArray();
+        ExplainedVarianceRatio = (variance[..LatentDim] / variance.sum()).cpu().to(ScalarType.Float64).data<double>().ToArray();
         Replace(mean, vh[..LatentDim].contiguous());
     }
 

@@ -39,6 +39,20 @@ public class PcaAutoencoderTests
     }
 
     [Fact]
+    public void AFloat32ModelFitsAndReconstructsToSinglePrecision()
+    {
+        using var scope = NewDisposeScope();
+        var device = CpuDevice.Seeded(1, ScalarType.Float32);
+        var frames = SubspaceFrames(200).to(ScalarType.Float32);
+        var pca = new PcaAutoencoder(new PcaOptions { LatentDim = 3 }, Line, device);
+        pca.Fit(new FitData([frames], []));
+        var reconstructed = pca.Decode(pca.Encode(frames));
+        Assert.Equal(ScalarType.Float32, reconstructed.dtype);
+        Assert.True(allclose(reconstructed, frames, rtol: 0, atol: 1e-4));
+        Assert.Equal(1.0, pca.ExplainedVarianceRatio.Sum(), 5);
+    }
+
+    [Fact]
     public void SaveAndLoadRoundTripBitExactly()
     {
         using var scope = NewDisposeScope();
