@@ -59,7 +59,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                 int dz = ae.LatentDim;
                 using var start = full(1, dz, 0.5, dtype: device.DType);
                 var (tensorProp, tensorDecoded) = SpeedMeasurement.Latent(ae, lstm, null, start, steps: 400);
-                var fast = SpeedMeasurement.FastLatent(ae, lstm, null, Enumerable.Repeat(0.5, dz).ToArray(), steps: 20000)!.Value;
+                var fast = SpeedMeasurement.FastLatent(ae, lstm, null, Enumerable.Repeat(0.5, dz).ToArray(), steps: 20000, dtype: device.DType)!.Value;
                 body.AppendLine(Row(label, micro, $"{model}, {precision}", "TorchSharp", tensorProp, tensorDecoded));
                 body.AppendLine(Row(label, micro, $"{model}, {precision}", (ae as IFastInference)?.CompileDecoder() is null ? "compiled LSTM, TorchSharp decoder" : "compiled", fast.Propagator, fast.WithDecoder));
             }

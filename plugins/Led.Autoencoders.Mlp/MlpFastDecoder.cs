@@ -32,7 +32,7 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
         {
             var (w, b, n, m) = _layers[i];
             var y = _buffers[i].AsSpan();
-            for (int r = 0; r < m; r++) y[r] = b[r] + TensorPrimitives.Dot(w.AsSpan(r * n, n), x);
+            DenseKernels.MatVec<T>(w, b, x, y);
             if (n == m) TensorPrimitives.Add(y, x, y);
             if (i == _layers.Length - 1)
             {

@@ -6,8 +6,8 @@ namespace Led.Propagators.Lstm;
 
 /// <summary>
 /// The trained LSTM and head on plain arrays for one trajectory, in the model's precision <typeparamref name="T"/>:
-/// gates = [W_ih | W_hh] [x; h] + b with the two weight matrices fused row by row (one contiguous SIMD dot product per
-/// gate row), i, f, o = σ, g = tanh, c ← f c + i g, h ← o tanh c, then the head with the configured output. No
+/// gates = [W_ih | W_hh] [x; h] + b with the two weight matrices fused row by row into one matrix–vector product
+/// (<see cref="DenseKernels.MatVec{T}"/>), i, f, o = σ, g = tanh, c ← f c + i g, h ← o tanh c, then the head with the configured output. No
 /// allocation per step. In float32 the weights take half the cache, which is what bounds a 256-unit step.
 /// </summary>
 internal sealed class LstmFastStep<T> : IFastLatentStep where T : unmanaged, IFloatingPointIeee754<T>
@@ -46,8 +46,7 @@ internal sealed class LstmFastStep<T> : IFastLatentStep where T : unmanaged, IFl
         var xh = _xh.AsSpan();
         for (int d = 0; d < _dz; d++) xh[d] = T.CreateTruncating(input[d]);
         ReadOnlySpan<T> x = xh;
-        var weights = _weights.AsSpan();
-        for (int j = 0; j < 4 * h; j++) _gates[j] = _bias[j] + TensorPrimitives.Dot(weights.Slice(j * _row, _row), x);
+        DenseKernels.MatVec<T>(_weights, _bias, x, _gates);
 
         var gates = _gates.AsSpan();
         Span<T> i = gates[..h], f = gates.Slice(h, h), g = gates.Slice(2 * h, h), o = gates.Slice(3 * h, h);

@@ -30,16 +30,17 @@ public static class SpeedMeasurement
 
     /// <summary>
     /// Seconds per latent step of the compiled path (batch 1, plain arrays): propagator only, and with the decoder
-    /// (compiled if the autoencoder offers one, else the tensor decoder). Null when the propagator offers no compiled step.
+    /// (compiled if the autoencoder offers one, else the tensor decoder, fed in the model's <paramref name="dtype"/>). Null
+    /// when the propagator offers no compiled step.
     /// </summary>
     public static (double Propagator, double WithDecoder)? FastLatent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
-        double[] initialLatent, int steps = 3000)
+        double[] initialLatent, int steps = 3000, ScalarType dtype = ScalarType.Float64)
     {
         if ((propagator as IFastInference)?.CompileStep() is not { } step) return null;
         var decoder = (autoencoder as IFastInference)?.CompileDecoder();
         int dz = initialLatent.Length;
         var latent = new double[dz];
-        var state = decoder is null ? null : new double[DecodedSize(autoencoder, dz)];
+        var state = decoder is null ? null : new double[DecodedSize(autoencoder, dz, dtype)];
         Time(true);                                    // warm up: let the JIT compile the compiled path's loops fully
         return (Time(false), Time(true));
 
@@ -65,18 +66,18 @@ public static class SpeedMeasurement
                 {
                     using var scope = NewDisposeScope();
                     using var noGrad = no_grad();
-                    _ = autoencoder.Decode(tensor(latent, [1, dz]));
+                    _ = autoencoder.Decode(tensor(latent, [1, dz]).to(dtype));
                 }
             }
             return clock.Elapsed.TotalSeconds / steps;
         }
     }
 
-    private static int DecodedSize(IAutoencoder autoencoder, int dz)
+    private static int DecodedSize(IAutoencoder autoencoder, int dz, ScalarType dtype)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return (int)autoencoder.Decode(zeros(1, dz, dtype: ScalarType.Float64)).numel();
+        return (int)autoencoder.Decode(zeros(1, dz, dtype: dtype)).numel();
     }
 
     /// <summary>Seconds per latent step, batch 1: (propagator only, propagator + decoder).</summary>

@@ -293,7 +293,8 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             metrics["speedup_latent"] = micro / latent;
             metrics["speedup_latent_decoded"] = micro / decoded;
             using var startLatent = (model.LatentScaler?.Scale(first) ?? first.alias()).to(ScalarType.Float64).cpu();
-            if (SpeedMeasurement.FastLatent(model.Autoencoder, model.Propagator, model.LatentScaler, startLatent.data<double>().ToArray()) is var (fast, fastDecoded))
+            if (SpeedMeasurement.FastLatent(model.Autoencoder, model.Propagator, model.LatentScaler, startLatent.data<double>().ToArray(),
+                    dtype: device.DType) is var (fast, fastDecoded))
             {
                 metrics["latent_fast_seconds_per_step"] = fast;
                 metrics["latent_decoded_fast_seconds_per_step"] = fastDecoded;

@@ -71,7 +71,7 @@ public class PluginCatalogTests
         Assert.Empty(catalog.Plugins);
         var problem = Assert.Single(catalog.Problems);
         Assert.Contains("built against Led.Abstractions 2.0.0.0", problem.Reason);
-        Assert.Contains("rebuild the plugin against 1.0", problem.Reason);
+        Assert.Contains("rebuild the plugin against 1.1", problem.Reason);
     }
 
     [Fact]
