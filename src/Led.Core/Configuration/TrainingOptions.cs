@@ -41,6 +41,13 @@ public sealed class TrainingOptions : IValidatableObject
     [Range(2, int.MaxValue, ErrorMessage = "windowLength must be ≥ 2")]
     public int WindowLength { get; set; } = 201;
 
+    /// <summary>
+    /// Leading samples of each training window fed to the propagator (teacher-forced, without gradient or loss) to set
+    /// its hidden state before the first scored chunk: the reference's n_warmup_train (FHN 20, KS 60).
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "warmup must be ≥ 0")]
+    public int Warmup { get; set; }
+
     /// <summary>Loss terms (mean of those enabled): decoded forecast, latent forecast, reconstruction.</summary>
     public bool OutputLoss { get; set; }
 
@@ -67,5 +74,7 @@ public sealed class TrainingOptions : IValidatableObject
             yield return new ValidationResult("autoencoder: a pre-trained autoencoder is reused frozen, which needs mode 'sequential' (endToEnd trains it again)", [nameof(Autoencoder)]);
         if (SequenceLength >= WindowLength)
             yield return new ValidationResult($"sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength})", [nameof(SequenceLength)]);
+        else if (Warmup + SequenceLength >= WindowLength)
+            yield return new ValidationResult($"warmup ({Warmup}) + sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength}): no chunk would be scored", [nameof(Warmup)]);
     }
 }

@@ -32,11 +32,19 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
 
     private double Epoch(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>
         TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
-            (state, input, target) => ChunkLoss(autoencoder, propagator, state, input, target), optimizer);
+            (state, input, target) => ChunkLoss(autoencoder, propagator, state, input, target), optimizer,
+            options.Warmup, (state, frames) => Warm(autoencoder, propagator, state, frames));
 
     private double Loss(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows) =>
         TruncatedBackpropagation.Evaluate(windows, 64, options.SequenceLength, propagator.Start,
-            (state, input, target) => ChunkLoss(autoencoder, propagator, state, input, target));
+            (state, input, target) => ChunkLoss(autoencoder, propagator, state, input, target),
+            options.Warmup, (state, frames) => Warm(autoencoder, propagator, state, frames));
+
+    private static void Warm(IAutoencoder autoencoder, ILatentPropagator propagator, PropagatorState state, Tensor frames)
+    {
+        long b = frames.shape[0], t = frames.shape[1];
+        propagator.Forward(state, autoencoder.Encode(frames.reshape([b * t, .. frames.shape[2..]])).reshape(b, t, -1));
+    }
 
     private Tensor ChunkLoss(IAutoencoder autoencoder, ILatentPropagator propagator, PropagatorState state, Tensor input, Tensor target)
     {

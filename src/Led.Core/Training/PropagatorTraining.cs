@@ -40,11 +40,13 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
 
     private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>
         TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
-            (state, input, target) => LatentLoss(propagator.Forward(state, input), target), optimizer);
+            (state, input, target) => LatentLoss(propagator.Forward(state, input), target), optimizer,
+            options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
     private double Loss(ILatentPropagator propagator, Tensor windows) =>
         TruncatedBackpropagation.Evaluate(windows, 256, options.SequenceLength, propagator.Start,
-            (state, input, target) => LatentLoss(propagator.Forward(state, input), target));
+            (state, input, target) => LatentLoss(propagator.Forward(state, input), target),
+            options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
     private Tensor LatentLoss(Tensor predicted, Tensor target) =>
         nn.functional.mse_loss(latentScaler.Unscale(predicted), latentScaler.Unscale(target));

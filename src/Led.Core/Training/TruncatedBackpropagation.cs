@@ -33,11 +33,14 @@ public static class TruncatedBackpropagation
     }
 
     /// <summary>
-    /// One training epoch: shuffled batches of windows; per batch a fresh propagator state carried (detached) across the
-    /// chunks, one optimiser step per chunk. Returns the mean chunk loss.
+    /// One training epoch: shuffled batches of windows; per batch a fresh propagator state, first fed the window's
+    /// <paramref name="warmup"/> leading samples through <paramref name="warm"/> without gradient or loss (the reference's
+    /// n_warmup_train), then carried (detached) across the chunks of the rest, one optimiser step per chunk. Returns the
+    /// mean chunk loss.
     /// </summary>
     public static double Epoch(Tensor windows, int batchSize, int length, Random random, Func<int, PropagatorState> start,
-        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, IGradientOptimizer optimizer)
+        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, IGradientOptimizer optimizer, int warmup = 0,
+        Action<PropagatorState, Tensor>? warm = null)
     {
         var order = TensorData.Shuffled((int)windows.shape[0], random);
         double total = 0;
@@ -47,6 +50,7 @@ public static class TruncatedBackpropagation
             using var batchScope = NewDisposeScope();
             var batch = TensorData.Rows(windows, order.AsSpan(first, Math.Min(batchSize, order.Length - first)));
             using var state = start((int)batch.shape[0]);
+            batch = WarmUp(state, batch, warmup, warm);
             foreach (var (input, target) in Chunks(batch, length))
             {
                 using var scope = NewDisposeScope();
@@ -62,9 +66,9 @@ public static class TruncatedBackpropagation
         return total / steps;
     }
 
-    /// <summary>The mean chunk loss over all windows without gradient (validation).</summary>
+    /// <summary>The mean chunk loss over all windows without gradient (validation), after the same warm-up as <see cref="Epoch"/>.</summary>
     public static double Evaluate(Tensor windows, int batchSize, int length, Func<int, PropagatorState> start,
-        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss)
+        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, int warmup = 0, Action<PropagatorState, Tensor>? warm = null)
     {
         using var noGrad = no_grad();
         double total = 0;
@@ -74,6 +78,7 @@ public static class TruncatedBackpropagation
             using var batchScope = NewDisposeScope();
             var batch = windows.slice(0, first, Math.Min(windows.shape[0], first + batchSize), 1);
             using var state = start((int)batch.shape[0]);
+            batch = WarmUp(state, batch, warmup, warm);
             foreach (var (input, target) in Chunks(batch, length))
             {
                 using var scope = NewDisposeScope();
@@ -82,5 +87,17 @@ public static class TruncatedBackpropagation
             }
         }
         return total / steps;
+    }
+
+    /// <summary>Feeds the first <paramref name="warmup"/> samples of the windows to the state without gradient; returns the rest.</summary>
+    private static Tensor WarmUp(PropagatorState state, Tensor batch, int warmup, Action<PropagatorState, Tensor>? warm)
+    {
+        if (warmup <= 0) return batch;
+        if (warm is null) throw new ArgumentException("a warm-up needs the function that feeds it", nameof(warm));
+        using (no_grad())
+        using (NewDisposeScope())
+            warm(state, batch.slice(1, 0, warmup, 1));
+        state.Detach();
+        return batch.slice(1, warmup, batch.shape[1], 1);
     }
 }
