@@ -86,6 +86,14 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
         ReferenceInitialisation.Apply(this);
     }
 
+    /// <summary>
+    /// The submodules are registered by name in the constructor (the names the saved and imported models use); a parent
+    /// module registering this one (end-to-end training) must not register the private fields a second time.
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+    }
+
     /// <summary>[B, C_in, X] → [B, d_z].</summary>
     public Tensor Encode(Tensor states)
     {

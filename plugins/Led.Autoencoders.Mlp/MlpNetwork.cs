@@ -60,6 +60,14 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
         ReferenceInitialisation.Apply(this);
     }
 
+    /// <summary>
+    /// The submodules are registered by name in the constructor (the names the saved and imported models use); a parent
+    /// module registering this one (end-to-end training) must not register the private fields a second time.
+    /// </summary>
+    protected override void RegisterComponents()
+    {
+    }
+
     /// <summary>[B, channels, grid…] → [B, d_z].</summary>
     public Tensor Encode(Tensor states)
     {

@@ -122,6 +122,12 @@ public sealed class CommandLineTests : IDisposable
         Assert.False(scalers.ContainsKey("latent_min"));                  // end to end: no latent scaler
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
         Assert.True(double.IsFinite(metrics["mnad"]!.GetValue<double>()));
+
+        // The saved joint model loads again and forecasts exactly what the run forecast.
+        var again = LedProcess.Run(_dir, "forecast", config, "--model", target, "--out", Path.Combine(_dir, "e2e-forecast"));
+        Assert.True(again.ExitCode == 0, again.Out + again.Error);
+        var reloaded = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "e2e-forecast", "metrics.json")))!;
+        Assert.Equal(metrics["mnad"]!.GetValue<double>(), reloaded["mnad"]!.GetValue<double>(), 12);
     }
 
     [Fact]
