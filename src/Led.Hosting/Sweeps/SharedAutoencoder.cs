@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Led.Core.Pipelines;
 using Led.Hosting.Configuration;
@@ -17,12 +15,8 @@ public sealed record SharedAutoencoder(string Key, IReadOnlyList<int> Runs)
 {
     /// <summary>Groups of two or more sequential runs with an encoder, a propagator and no <c>training.autoencoder</c> of their own.</summary>
     public static IReadOnlyList<SharedAutoencoder> Plan(IReadOnlyDictionary<int, Experiment> experiments) =>
-        experiments.Where(e => e.Value.Config is { Training: { Mode: "sequential", Autoencoder: null }, Encoder: not null, Propagator: not null })
-            .GroupBy(e => KeyOf(e.Value), e => e.Key)
-            .Where(g => g.Count() >= 2)
-            .Select(g => new SharedAutoencoder(g.Key, g.Order().ToList()))
-            .OrderBy(a => a.Runs[0])
-            .ToList();
+        SharedStage.Plan(experiments, e => e.Config is { Training: { Mode: "sequential", Autoencoder: null }, Encoder: not null, Propagator: not null },
+            KeyOf, (key, runs) => new SharedAutoencoder(key, runs));
 
     /// <summary>12 hex digits of SHA-256 over the inputs of autoencoder training.</summary>
     public static string KeyOf(Experiment experiment)
@@ -41,6 +35,6 @@ public sealed record SharedAutoencoder(string Key, IReadOnlyList<int> Runs)
             ["threads"] = experiment.Config.Threads,
             ["testLength"] = PipelineChecks.TestLength(experiment.Config),
         };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ConfigPath.Canonical(inputs))))[..12];
+        return SharedStage.Key(inputs);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Led.Core.Pipelines;
 using Led.Hosting.Configuration;
@@ -17,12 +15,7 @@ public sealed record SharedDataset(string Key, IReadOnlyList<int> Runs)
     /// dataset (a lone run simulates inside its own run folder as usual).
     /// </summary>
     public static IReadOnlyList<SharedDataset> Plan(IReadOnlyDictionary<int, Experiment> experiments) =>
-        experiments.Where(e => e.Value.Config.Data.Path is null)
-            .GroupBy(e => KeyOf(e.Value), e => e.Key)
-            .Where(g => g.Count() >= 2)
-            .Select(g => new SharedDataset(g.Key, g.Order().ToList()))
-            .OrderBy(d => d.Runs[0])
-            .ToList();
+        SharedStage.Plan(experiments, e => e.Config.Data.Path is null, KeyOf, (key, runs) => new SharedDataset(key, runs));
 
     /// <summary>12 hex digits of SHA-256 over the resolved system and data sections, the seed and the test length.</summary>
     public static string KeyOf(Experiment experiment)
@@ -37,6 +30,6 @@ public sealed record SharedDataset(string Key, IReadOnlyList<int> Runs)
             ["seed"] = experiment.Config.Seed,
             ["testLength"] = PipelineChecks.TestLength(experiment.Config),
         };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ConfigPath.Canonical(inputs))))[..12];
+        return SharedStage.Key(inputs);
     }
 }
