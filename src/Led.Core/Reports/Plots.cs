@@ -123,8 +123,6 @@ public static class Plots
             _ = bar;
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 20;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
         plot.Axes.Margins(bottom: 0);
         Decorate(plot, title, "", logY ? $"log10 {yLabel}" : yLabel);
         Save(plot, pathWithoutExtension, 900, 550);
