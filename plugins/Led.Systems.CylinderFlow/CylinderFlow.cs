@@ -6,9 +6,11 @@ namespace Led.Systems.CylinderFlow;
 /// Flow past a fixed circular cylinder (paper Fig. 4–5): 2-D incompressible Navier–Stokes with Brinkman penalization
 /// on a MAC grid (<see cref="MacFlowSolver"/>). Observable (p, u_x, u_y, ω) on cell centres, shape [4, Ny, Nx],
 /// every <see cref="CylinderFlowOptions.SamplingInterval"/>. Lifting takes the u_x, u_y channels (and p), averages
-/// them to the faces and re-projects them to a divergence-free field.
+/// them to the faces and re-projects them to a divergence-free field. Datasets written by <c>led simulate</c> carry
+/// the Reynolds number and geometry as attributes, the body mask χ as <c>/fields/mask</c> (<see cref="IDatasetMetadata"/>)
+/// and the solver's C_d, C_l and wake probe with every snapshot (<see cref="CylinderFlowSimulation"/>).
 /// </summary>
-public sealed class CylinderFlow : IDynamicalSystem
+public sealed class CylinderFlow : IDynamicalSystem, IDatasetMetadata
 {
     /// <summary>Channel names in observable order.</summary>
     public static readonly IReadOnlyList<string> ChannelNames = ["p", "u_x", "u_y", "omega"];
@@ -75,4 +77,21 @@ public sealed class CylinderFlow : IDynamicalSystem
         new MacFlowSolver(Setup with { Workers = 1 }).CellIndicator(mask);
         return mask;
     }
+
+    /// <summary>Reynolds number, cylinder centre and diameter, cell size and micro time step (written as dataset attributes).</summary>
+    public IReadOnlyDictionary<string, double> DatasetAttributes => new Dictionary<string, double>
+    {
+        ["reynolds"] = Options.Reynolds,
+        ["diameter"] = Setup.Diameter,
+        ["cylinder_x"] = Setup.CylinderX,
+        ["cylinder_y"] = Setup.CylinderY,
+        ["cell_size"] = Setup.H,
+        ["micro_time_step"] = Setup.TimeStep,
+    };
+
+    /// <inheritdoc />
+    IReadOnlyDictionary<string, double> IDatasetMetadata.Attributes => DatasetAttributes;
+
+    /// <inheritdoc />
+    IReadOnlyDictionary<string, double[]> IDatasetMetadata.Fields => new Dictionary<string, double[]> { ["mask"] = Mask() };
 }

@@ -4,10 +4,14 @@ namespace Led.Systems.CylinderFlow;
 
 /// <summary>
 /// A running cylinder-flow simulation: a <see cref="MacFlowSolver"/> plus the time, counted in whole micro steps.
-/// Besides the observable it exposes the force coefficients of the last step and a wake probe.
+/// Besides the observable it exposes the force coefficients of the last step and a wake probe, also as the scalar
+/// series <c>drag_coefficient</c>, <c>lift_coefficient</c>, <c>wake_probe_v</c> stored with every snapshot of a dataset.
 /// </summary>
-public sealed class CylinderFlowSimulation : IMicroSimulation
+public sealed class CylinderFlowSimulation : IMicroSimulation, IScalarSeries
 {
+    /// <summary>The names of <see cref="ObserveSeries"/>' values.</summary>
+    public static readonly IReadOnlyList<string> SeriesNames = ["drag_coefficient", "lift_coefficient", "wake_probe_v"];
+
     private readonly double _startTime;
     private readonly long _startSteps;
 
@@ -51,6 +55,17 @@ public sealed class CylinderFlowSimulation : IMicroSimulation
 
     /// <inheritdoc />
     public void Observe(Span<double> observable) => Solver.Observe(observable);
+
+    /// <inheritdoc />
+    IReadOnlyList<string> IScalarSeries.SeriesNames => SeriesNames;
+
+    /// <summary>Writes C_d, C_l (of the last micro step) and the wake probe v(x_c + 2D, y_c).</summary>
+    public void ObserveSeries(Span<double> values)
+    {
+        values[0] = DragCoefficient;
+        values[1] = LiftCoefficient;
+        values[2] = WakeProbe;
+    }
 
     /// <inheritdoc />
     public void Dispose()

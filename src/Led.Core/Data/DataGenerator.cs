@@ -26,11 +26,14 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
             for (int i = 0; i < set.Count; i++) runs.Add((set, i, DeriveSeed((ulong)seed, split, (ulong)i)));
 
         long total = runs.Sum(r => (long)r.Set.Length), done = 0;
+        var series = new System.Collections.Concurrent.ConcurrentDictionary<(TrajectorySet Set, int Index), (IReadOnlyList<string> Names, double[] Values)>();
         using var task = progress.Start($"simulating {runs.Count} trajectories", total);
         Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancel }, run =>
         {
             using var sim = run.Set == train && run.Index == 0 && InitialState is not null
                 ? system.Lift(InitialState, 0) : system.Start(run.Seed);
+            var observed = sim as IScalarSeries;
+            var values = observed is null ? null : new double[run.Set.Length * observed.SeriesNames.Count];
             sim.Advance(options.Transient);
             for (int t = 0; t < run.Set.Length; t++)
             {
@@ -40,12 +43,39 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
                 sim.Observe(frame);
                 if (!double.IsFinite(frame[0]) || !double.IsFinite(frame[^1]))
                     throw new InvalidDataException($"the simulation diverged (non-finite state at t = {sim.Time:G6}): reduce the micro time step");
+                observed?.ObserveSeries(values.AsSpan(t * observed.SeriesNames.Count, observed.SeriesNames.Count));
                 if ((t & 63) == 63) task.Report(Interlocked.Add(ref done, 64));
             }
+            if (observed is not null) series[(run.Set, run.Index)] = (observed.SeriesNames, values!);
             Interlocked.Add(ref done, run.Set.Length % 64);
         });
         task.Report(total);
-        return new LedDataset(systemName, d, train, validation, test, MinMaxScaler.Fit(train, validation));
+        return new LedDataset(systemName, d, train, validation, test, MinMaxScaler.Fit(train, validation))
+        {
+            Series = series.IsEmpty ? null : new Dictionary<string, ScalarSeriesSet>
+            {
+                ["train"] = Collect(series, train),
+                ["validation"] = Collect(series, validation),
+                ["test"] = Collect(series, test),
+            },
+            Metadata = system as IDatasetMetadata,
+        };
+    }
+
+    /// <summary>The series of one split, <c>[series, trajectory, time]</c>; NaN for a run that offered none.</summary>
+    private static ScalarSeriesSet Collect(IReadOnlyDictionary<(TrajectorySet Set, int Index), (IReadOnlyList<string> Names, double[] Values)> series, TrajectorySet set)
+    {
+        var names = series.Values.First().Names;
+        var result = new ScalarSeriesSet(names, set.Count, set.Length);
+        Array.Fill(result.Values, double.NaN);
+        for (int i = 0; i < set.Count; i++)
+        {
+            if (!series.TryGetValue((set, i), out var run) || !run.Names.SequenceEqual(names)) continue;
+            for (int t = 0; t < set.Length; t++)
+                for (int k = 0; k < names.Count; k++)
+                    result.Series(k)[i * set.Length + t] = run.Values[t * names.Count + k];
+        }
+        return result;
     }
 
     /// <summary>A well-mixed seed for one run (SplitMix64 finaliser of seed, split and index).</summary>

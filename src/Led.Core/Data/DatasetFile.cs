@@ -9,6 +9,9 @@ namespace Led.Core.Data;
 /// <c>/train/trajectories</c>, <c>/validation/trajectories</c>, <c>/test/trajectories</c>, each
 /// <c>[trajectory, time, channel, grid…]</c> float64, unscaled; root attributes <c>system</c>, <c>channels</c>,
 /// <c>grid</c>, <c>extent</c>, <c>dt</c>, <c>periodic</c>, <c>scaler_min</c>, <c>scaler_max</c>, <c>provenance</c> (JSON).
+/// Optional, when the system offers them: scalar series per split, <c>/&lt;split&gt;/series/&lt;name&gt;</c> <c>[trajectory, time]</c>
+/// (<see cref="IScalarSeries"/>), and the system's attributes (root) and fixed fields <c>/fields/&lt;name&gt;</c> <c>[grid…]</c>
+/// (<see cref="IDatasetMetadata"/>); reading ignores them.
 /// Written to a temporary file and renamed, so a failed write leaves nothing.
 /// </summary>
 public static class DatasetFile
@@ -20,7 +23,17 @@ public static class DatasetFile
     {
         var file = new H5File();
         foreach (var (name, set) in Splits.Zip([dataset.Train, dataset.Validation, dataset.Test]))
-            file[name] = new H5Group { ["trajectories"] = new H5Dataset(set.Values, fileDims: set.Shape.Select(d => (ulong)d).ToArray()) };
+        {
+            var group = new H5Group { ["trajectories"] = new H5Dataset(set.Values, fileDims: set.Shape.Select(d => (ulong)d).ToArray()) };
+            if (dataset.Series?.GetValueOrDefault(name) is { } series)
+            {
+                var seriesGroup = new H5Group();
+                for (int k = 0; k < series.Names.Count; k++)
+                    seriesGroup[series.Names[k]] = new H5Dataset(series.Series(k).ToArray(), fileDims: [(ulong)series.Count, (ulong)series.Length]);
+                group["series"] = seriesGroup;
+            }
+            file[name] = group;
+        }
         var d = dataset.Description;
         file.Attributes["format"] = Format;
         file.Attributes["format_version"] = 1;
@@ -34,6 +47,19 @@ public static class DatasetFile
         file.Attributes["scaler_max"] = dataset.Scaler.Max;
         file.Attributes["provenance"] = provenanceJson;
         file.Attributes["written_by"] = $"LED.NET {typeof(DatasetFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]}";
+        if (dataset.Metadata is { } metadata)
+        {
+            foreach (var (name, value) in metadata.Attributes)
+                if (!file.Attributes.TryAdd(name, value))
+                    throw new InvalidOperationException($"the system's dataset attribute '{name}' is reserved by the dataset format: rename it in the plugin");
+            if (metadata.Fields.Count > 0)
+            {
+                var fields = new H5Group();
+                foreach (var (name, field) in metadata.Fields)
+                    fields[name] = new H5Dataset(field, fileDims: d.Grid.Select(g => (ulong)g).ToArray());
+                file["fields"] = fields;
+            }
+        }
         WriteAtomically(path, p => file.Write(p));
     }
 

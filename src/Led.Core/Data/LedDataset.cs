@@ -9,4 +9,11 @@ public sealed record LedDataset(
     TrajectorySet Train,
     TrajectorySet Validation,
     TrajectorySet Test,
-    MinMaxScaler Scaler);
+    MinMaxScaler Scaler)
+{
+    /// <summary>Scalar series observed with the snapshots, by split (<c>train</c>, <c>validation</c>, <c>test</c>), when the simulations offer them (<see cref="IScalarSeries"/>).</summary>
+    public IReadOnlyDictionary<string, ScalarSeriesSet>? Series { get; init; }
+
+    /// <summary>The system's constants and fixed fields, when it offers them (<see cref="IDatasetMetadata"/>).</summary>
+    public IDatasetMetadata? Metadata { get; init; }
+}

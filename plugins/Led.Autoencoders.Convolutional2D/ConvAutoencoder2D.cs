@@ -1,0 +1,161 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Led.Autoencoders.Convolutional2D;
+
+/// <summary>
+/// The reference's 2-D convolutional autoencoder family for the cylinder flow (reference-spec §6, <c>conv_latent_6</c>)
+/// for systems on a 2-D grid: states <c>[B, C, Ny, Nx]</c> ↔ latents <c>[B, d_z]</c>.
+/// <para>
+/// Sizes: the input is first resized bicubically by <see cref="ConvAutoencoder2DOptions.InputSubsampling"/> s to
+/// [round(Ny/s), round(Nx/s)] (skipped for s = 1), then zero-padded in each dimension to the next multiple of 2^L
+/// (L = number of layers), ⌊extra/2⌋ before and the rest after (e.g. 100 → 128 with L = 5 pads 14 above, 14 below);
+/// each encoder layer halves both sizes. The decoder doubles them back, the padding is cropped, the result resized to
+/// [Ny, Nx] (when s &gt; 1), and tanhplus maps it into (0, 1) like MinMax-scaled data.
+/// </para>
+/// </summary>
+public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable
+{
+    private readonly ConvNetwork2D _network;
+
+    /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
+    /// <exception cref="ArgumentException">Invalid options, a system that is not 2-D, or a grid too small for the layers.</exception>
+    public ConvAutoencoder2D(ConvAutoencoder2DOptions options, SystemDescription system, IDeviceContext device)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(device);
+        options.ThrowIfInvalid();
+
+        if (system.Grid.Count != 2)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D needs a system on a 2-D grid, observable shape [channels, Ny, Nx], but the system's observable shape is " +
+                $"{Format(system.Shape)} ({system.Grid.Count} spatial dimension{(system.Grid.Count == 1 ? "" : "s")}); " +
+                "use an autoencoder for that grid, e.g. ConvAutoencoder1D for 1-D grids or MlpAutoencoder, which flattens any grid.", nameof(system));
+        if (system.Channels.Count < 1 || system.Grid[0] < 1 || system.Grid[1] < 1)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D needs at least one channel and one grid point per dimension, but the system's observable shape is {Format(system.Shape)}.",
+                nameof(system));
+
+        InputChannels = system.Channels.Count;
+        Height = system.Grid[0];
+        Width = system.Grid[1];
+        InputSubsampling = options.InputSubsampling;
+        ResizedHeight = Resized(Height, InputSubsampling);
+        ResizedWidth = Resized(Width, InputSubsampling);
+        int layers = options.Channels.Count;
+        int multiple = 1 << layers;
+        if (ResizedHeight < multiple || ResizedWidth < multiple)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D with {layers} layers halves both sizes {layers} times, so each must be at least 2^{layers} = {multiple}, " +
+                $"but the encoder sees [{ResizedHeight}, {ResizedWidth}] (grid [{Height}, {Width}]" +
+                (InputSubsampling > 1 ? $" resized by 1/{InputSubsampling})" : ")") +
+                $"; use at most {MaxLayers(Math.Min(ResizedHeight, ResizedWidth))} entries in Channels" +
+                (InputSubsampling > 1 ? ", a smaller InputSubsampling" : "") + " or a finer grid.", nameof(options));
+
+        PaddedHeight = RoundUp(ResizedHeight, multiple);
+        PaddedWidth = RoundUp(ResizedWidth, multiple);
+        PaddingTop = (PaddedHeight - ResizedHeight) / 2;
+        PaddingBottom = PaddedHeight - ResizedHeight - PaddingTop;
+        PaddingLeft = (PaddedWidth - ResizedWidth) / 2;
+        PaddingRight = PaddedWidth - ResizedWidth - PaddingLeft;
+        BottleneckHeight = PaddedHeight >> layers;
+        BottleneckWidth = PaddedWidth >> layers;
+
+        LatentDim = options.LatentDim;
+        Device = device.Device;
+        DType = device.DType;
+        _network = new ConvNetwork2D(this, options, Device, DType);
+    }
+
+    /// <inheritdoc />
+    public int LatentDim { get; }
+
+    /// <summary>Channels C of the observable.</summary>
+    public int InputChannels { get; }
+
+    /// <summary>Grid points Ny (first spatial dimension) of the observable.</summary>
+    public int Height { get; }
+
+    /// <summary>Grid points Nx (second spatial dimension) of the observable.</summary>
+    public int Width { get; }
+
+    /// <summary>The bicubic input resize factor s (1: none).</summary>
+    public int InputSubsampling { get; }
+
+    /// <summary>Height the encoder sees before padding: round(Ny/s).</summary>
+    public int ResizedHeight { get; }
+
+    /// <summary>Width the encoder sees before padding: round(Nx/s).</summary>
+    public int ResizedWidth { get; }
+
+    /// <summary>The height after zero padding: the next multiple of 2^L ≥ <see cref="ResizedHeight"/>.</summary>
+    public int PaddedHeight { get; }
+
+    /// <summary>The width after zero padding: the next multiple of 2^L ≥ <see cref="ResizedWidth"/>.</summary>
+    public int PaddedWidth { get; }
+
+    /// <summary>Zero rows added above (⌊(padded − resized)/2⌋).</summary>
+    public int PaddingTop { get; }
+
+    /// <summary>Zero rows added below (⌈(padded − resized)/2⌉).</summary>
+    public int PaddingBottom { get; }
+
+    /// <summary>Zero columns added on the left (⌊(padded − resized)/2⌋).</summary>
+    public int PaddingLeft { get; }
+
+    /// <summary>Zero columns added on the right (⌈(padded − resized)/2⌉).</summary>
+    public int PaddingRight { get; }
+
+    /// <summary>Height of the last encoder feature map, PaddedHeight/2^L.</summary>
+    public int BottleneckHeight { get; }
+
+    /// <summary>Width of the last encoder feature map, PaddedWidth/2^L.</summary>
+    public int BottleneckWidth { get; }
+
+    /// <summary>Where the parameters live.</summary>
+    public torch.Device Device { get; }
+
+    /// <summary>Floating-point type of the parameters.</summary>
+    public ScalarType DType { get; }
+
+    /// <inheritdoc />
+    public nn.Module Module => _network;
+
+    /// <summary>Encodes states <c>[B, C, Ny, Nx]</c> into latents <c>[B, d_z]</c>.</summary>
+    /// <exception cref="ArgumentException">The states do not have the shape <c>[B, C, Ny, Nx]</c> of the system.</exception>
+    public Tensor Encode(Tensor states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.dim() != 4 || states.shape[1] != InputChannels || states.shape[2] != Height || states.shape[3] != Width)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D.Encode expects states of shape [B, {InputChannels}, {Height}, {Width}] (batch, channels, Ny, Nx of the system), " +
+                $"but got {Format(states.shape)}; pass a batch of scaled snapshots laid out [batch, channel, y, x].", nameof(states));
+        return _network.Encode(states);
+    }
+
+    /// <summary>Decodes latents <c>[B, d_z]</c> into states <c>[B, C, Ny, Nx]</c> with values in (0, 1).</summary>
+    /// <exception cref="ArgumentException">The latents do not have the shape <c>[B, d_z]</c>.</exception>
+    public Tensor Decode(Tensor latents)
+    {
+        ArgumentNullException.ThrowIfNull(latents);
+        if (latents.dim() != 2 || latents.shape[1] != LatentDim)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
+                nameof(latents));
+        return _network.Decode(latents);
+    }
+
+    private static int Resized(int size, int factor) =>
+        factor == 1 ? size : Math.Max(1, (int)Math.Round(size / (double)factor, MidpointRounding.AwayFromZero));
+
+    private static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;
+
+    private static int MaxLayers(int size) => Math.Max(0, System.Numerics.BitOperations.Log2((uint)size));
+
+    private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
+
+    private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
+}

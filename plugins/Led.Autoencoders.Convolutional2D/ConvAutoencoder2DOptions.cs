@@ -1,0 +1,94 @@
+using Led.Abstractions.Plugins;
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.Autoencoders.Convolutional2D;
+
+/// <summary>
+/// Options of the <c>ConvAutoencoder2D</c> autoencoder, the reference's cylinder-flow family (reference-spec §6,
+/// <c>conv_latent_6</c>: kernel 13, batch norm, transposed convolutions, average pooling, input resizing, d_z = 4 at
+/// Re 100 and 10 at Re 1000). The defaults keep that architecture but are sized for reduced grids on a few CPU cores:
+/// kernel 5, five layers of [16, 16, 16, 16, 4] channels, no input resizing.
+/// </summary>
+public sealed class ConvAutoencoder2DOptions : IValidatableObject
+{
+    /// <summary>Largest number of convolutional layers accepted (each halves both padded sizes).</summary>
+    public const int MaxLayers = 16;
+
+    /// <summary>Largest input subsampling factor accepted.</summary>
+    public const int MaxInputSubsampling = 64;
+
+    /// <summary>Latent dimension d_z (the paper: 4 at Re 100, 10 at Re 1000).</summary>
+    [Range(1, 1 << 20, ErrorMessage = "LatentDim must be a positive integer (the paper uses 4 at Re 100 and 10 at Re 1000).")]
+    public int LatentDim { get; set; } = 4;
+
+    /// <summary>
+    /// Output channels of the encoder's convolutional layers, first to last; the decoder uses them reversed and ends
+    /// with the observable's channels. The number of layers is the number of entries (the paper: [20, 20, 20, 20, 20, 2]).
+    /// </summary>
+    [Required(ErrorMessage = "Channels must list the channels of each convolutional layer, e.g. [16, 16, 16, 16, 4].")]
+    [MinLength(1, ErrorMessage = "Channels must list at least one layer's channels, e.g. [16, 16, 16, 16, 4].")]
+    public List<int> Channels { get; set; } = [16, 16, 16, 16, 4];
+
+    /// <summary>Kernel size k × k of every convolution (odd, so that the (k−1)/2 zero padding keeps the size; the paper uses 13).</summary>
+    [Range(1, 101, ErrorMessage = "Kernel must be an odd kernel size between 1 and 101 (the paper uses 13; 5 suits small grids).")]
+    public int Kernel { get; set; } = 5;
+
+    /// <summary>
+    /// BatchNorm2d without affine parameters after every encoder and decoder convolution except the last of each
+    /// (the paper's <c>BN_1</c>). Both keep running statistics, used in evaluation mode.
+    /// </summary>
+    public bool BatchNorm { get; set; } = true;
+
+    /// <summary>
+    /// Decoder layers are ConvTranspose2d(k, stride 2, padding (k−1)/2, output padding 1), which doubles both sizes
+    /// (the paper's <c>TR_1</c>); otherwise bilinear ×2 upsampling followed by Conv2d(k, padding (k−1)/2).
+    /// </summary>
+    public bool Transpose { get; set; } = true;
+
+    /// <summary>Encoder pooling: <c>avg</c> (AvgPool2d(2, 2), the paper's) or <c>max</c> (MaxPool2d(2, 2)).</summary>
+    [Required(ErrorMessage = "Pooling must be 'avg' or 'max'.")]
+    public string Pooling { get; set; } = "avg";
+
+    /// <summary>
+    /// Factor s of the bicubic input resize (the paper's <c>AE_interp_subsampling_input</c>, 2 for 512 × 1024): the
+    /// encoder sees [Ny/s, Nx/s] (rounded) and the decoder's output is resized back to [Ny, Nx] before tanhplus.
+    /// 1 (default) leaves the grid as it is.
+    /// </summary>
+    [Range(1, MaxInputSubsampling, ErrorMessage = "InputSubsampling must be between 1 (none) and 64 (the paper uses 2).")]
+    public int InputSubsampling { get; set; } = 1;
+
+    /// <summary>Whether <see cref="Pooling"/> selects max pooling (otherwise average pooling).</summary>
+    public bool UsesMaxPooling => string.Equals(Pooling, "max", StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kernel >= 1 && Kernel % 2 == 0)
+            yield return new ValidationResult(
+                $"Kernel ({Kernel}) must be odd so that the zero padding of (Kernel-1)/2 on each side keeps the size; use e.g. {Kernel + 1} (the paper uses 13).",
+                [nameof(Kernel)]);
+
+        if (Channels is { Count: > 0 })
+        {
+            if (Channels.Count > MaxLayers)
+                yield return new ValidationResult(
+                    $"Channels lists {Channels.Count} layers; at most {MaxLayers} are supported (each layer halves both sizes; the paper uses 6).",
+                    [nameof(Channels)]);
+            for (int i = 0; i < Channels.Count; i++)
+                if (Channels[i] < 1)
+                    yield return new ValidationResult(
+                        $"Channels[{i}] is {Channels[i]}; every layer needs at least one channel, e.g. [16, 16, 16, 16, 4].",
+                        [nameof(Channels)]);
+        }
+
+        if (Pooling is not null && !string.Equals(Pooling, "avg", StringComparison.OrdinalIgnoreCase) && !UsesMaxPooling)
+            yield return new ValidationResult(
+                $"Pooling is '{Pooling}'; use 'avg' (the paper's choice) or 'max'.", [nameof(Pooling)]);
+    }
+
+    /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
+    public IReadOnlyList<ValidationResult> Errors() => OptionsValidation.Errors(this);
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
+    public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "ConvAutoencoder2D");
+}
