@@ -131,6 +131,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void AFloat32ExperimentTrainsEndToEndAndForecasts()
+    {
+        string config = Config(TinyExperiment.Json
+            .Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }", "\"encoder\": { \"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 4, \"width\": 16, \"layers\": 2 } }")
+            .Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\", \"outputLoss\": true")
+            .Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"precision\": \"float32\","));
+        string target = Path.Combine(_dir, "float32");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
+        foreach (var key in new[] { "mnad", "propagator_validation_loss", "autoencoder_validation_mse_scaled", "speedup_latent_fast" })
+            Assert.True(double.IsFinite(metrics[key]!.GetValue<double>()), key);
+    }
+
+    [Fact]
     public void MultiscaleModesAreScoredAgainstThePureSolver()
     {
         string config = Config(TinyExperiment.Json.Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
@@ -158,22 +173,56 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void TheCylinderChainRunsOnATinyGridWithFieldPlotsDragAndStrouhal()
+    {
+        // configs/cylinder/re100.json shrunk to seconds: 64 × 32 cells, a three-layer 2-D CNN, three epochs.
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Led.Testing.RepositoryPaths.Root, "configs", "cylinder", "re100.json")))!.AsObject();
+        json["system"]!["options"]!["nx"] = 64;
+        json["system"]!["options"]!["ny"] = 32;
+        json["data"] = JsonNode.Parse("""{ "transient": 20, "trainTrajectories": 1, "trainSamples": 60, "validationTrajectories": 1, "validationSamples": 40, "testInitialConditions": 2 }""");
+        json["encoder"]!["options"]!["channels"] = JsonNode.Parse("[4, 8, 8]");
+        json["training"]!["maxEpochs"] = 3;
+        json["training"]!["windowLength"] = 21;
+        json["training"]!["maxMinutes"] = 0;
+        json["forecast"] = JsonNode.Parse("""{ "warmup": 5, "horizon": 25, "initialConditions": 2, "multiscale": { "microSteps": [2], "macroSteps": [4, 50] } }""");
+        json["output"] = JsonNode.Parse("""{ "predictions": false }""");
+        string config = Config(json.ToJsonString(), "cylinder.json");
+        string target = Path.Combine(_dir, "cylinder");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
+        // The truth's field-based drag on this coarse grid (D = 6.4 cells) lies near the resolved values (1.8 at 128 × 64).
+        Assert.InRange(metrics["drag_truth"]!.GetValue<double>(), 1.2, 2.6);
+        foreach (var key in new[] { "drag_relative_error", "strouhal_truth", "strouhal_prediction", "multiscale_mu2_m4_drag_relative_error", "mnad_omega" })
+            Assert.True(double.IsFinite(metrics[key]!.GetValue<double>()), key);
+        foreach (var channel in new[] { "p", "u_x", "u_y", "omega" })
+            foreach (var kind in new[] { "truth", "prediction", "error" })
+                Assert.True(new FileInfo(Path.Combine(target, $"ic0_{channel}_field_{kind}.png")).Length > 5000, $"{channel} {kind}");
+    }
+
+    [Fact]
     public void PluginMetricsAreAddedToTheRunsMetrics()
     {
-        string config = Config(TinyExperiment.Json.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"EnergyError\", \"options\": { \"frequency\": 1.3 } } ],"));
+        string config = Config(TinyExperiment.Json
+            .Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"EnergyError\", \"options\": { \"frequency\": 1.3 } } ],")
+            .Replace("\"horizon\": 20 }", "\"horizon\": 20, \"multiscale\": { \"microSteps\": [2], \"macroSteps\": [3, 100] } }"));
         string target = Path.Combine(_dir, "metric");
         var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
         Assert.True(code == 0, stdout + stderr);
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
         double energy = metrics["energy_error"]!.GetValue<double>();
         Assert.True(double.IsFinite(energy) && energy > 0, $"energy_error {energy}");
+        // Multiscale modes are scored by the plugin metrics too; T_m ≥ H is Latent-LED's forecast.
+        Assert.Equal(energy, metrics["multiscale_mu2_m100_energy_error"]!.GetValue<double>(), 9);
+        Assert.True(metrics["multiscale_mu2_m3_energy_error"]!.GetValue<double>() < energy, "micro phases restore the exact energy");
         var resolved = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "config.json")))!;
         Assert.Equal(1.3, resolved["metrics"]![0]!["options"]!["frequency"]!.GetValue<double>());
 
         string wrong = Config(TinyExperiment.Json.Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"Energy\" }, { \"name\": \"EnergyError\", \"options\": { \"frequency\": 0 } } ],"), "wrong.json");
         var invalid = LedProcess.Run(_dir, "validate", wrong);
         Assert.Equal(2, invalid.ExitCode);
-        Assert.Contains("error: metrics[0].name: unknown metric 'Energy'; available: EnergyError", invalid.Error);
+        Assert.Contains("error: metrics[0].name: unknown metric 'Energy'; available: CylinderForces, EnergyError", invalid.Error);
         Assert.Contains("error: metrics[1].options.frequency: frequency must be positive", invalid.Error);
     }
 

@@ -40,7 +40,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         {
             using var scope = NewDisposeScope();
             var batch = frames.slice(0, start, Math.Min(n, start + 256), 1);
-            sum += nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch, nn.Reduction.Sum).item<double>();
+            sum += nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch, nn.Reduction.Sum).to(ScalarType.Float64).item<double>();
         }
         return sum / frames.numel();
     }
@@ -58,7 +58,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
             optimizer.ZeroGrad();
             loss.backward();
             optimizer.Step();
-            total += loss.item<double>();
+            total += loss.to(ScalarType.Float64).item<double>();
             batches++;
         }
         return total / batches;

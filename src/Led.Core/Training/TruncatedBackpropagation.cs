@@ -59,7 +59,7 @@ public static class TruncatedBackpropagation
                 loss.backward();
                 optimizer.Step();
                 state.Detach();
-                total += loss.item<double>();
+                total += loss.to(ScalarType.Float64).item<double>();
                 steps++;
             }
         }
@@ -82,7 +82,7 @@ public static class TruncatedBackpropagation
             foreach (var (input, target) in Chunks(batch, length))
             {
                 using var scope = NewDisposeScope();
-                total += chunkLoss(state, input, target).item<double>();
+                total += chunkLoss(state, input, target).to(ScalarType.Float64).item<double>();
                 steps++;
             }
         }
