@@ -256,15 +256,9 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             }
         }
         metrics["reconstruction_mse"] = ReconstructionMse(model, scaled, test);
-        for (int i = 0; i < config.Metrics.Count; i++)
-        {
-            var metric = (IForecastMetric)components.Create($"metrics[{i}]", data.Description);
-            foreach (var (key, value) in metric.Evaluate(data.Description, predictions, targets, ics))
-            {
-                if (!global::System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9_]+$") || !metrics.TryAdd(key, value))
-                    throw new InvalidOperationException($"metric {config.Metrics[i].Name} returned the key '{key}', which is not snake_case or is taken: rename it in the plugin");
-            }
-        }
+        foreach (var (key, value) in PluginMetrics(predictions, targets, ics, ""))
+            if (!metrics.TryAdd(key, value))
+                throw new InvalidOperationException($"a plugin metric returned the key '{key}', which a built-in metric uses: rename it in the plugin");
         var d = data.Description;
         int perChannel = frame / channels.Count;
         for (int c = 0; c < channels.Count; c++)
@@ -322,6 +316,23 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
     /// reference: MNAD, correlation and speed-up per mode (keys <c>multiscale_mu{T_μ}_m{T_m}_…</c>), a CSV table and
     /// plots against ρ = T_m/T_μ.
     /// </summary>
+    /// <summary>The config's plugin metrics (<c>metrics</c>) of a forecast, their keys prefixed with <paramref name="prefix"/>.</summary>
+    private Dictionary<string, double> PluginMetrics(double[] predictions, double[] targets, int ics, string prefix)
+    {
+        var result = new Dictionary<string, double>();
+        var d = System.Description;
+        for (int i = 0; i < config.Metrics.Count; i++)
+        {
+            var metric = (IForecastMetric)components.Create($"metrics[{i}]", d);
+            foreach (var (key, value) in metric.Evaluate(d, predictions, targets, ics))
+            {
+                if (!global::System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z0-9_]+$") || !result.TryAdd(prefix + key, value))
+                    throw new InvalidOperationException($"metric {config.Metrics[i].Name} returned the key '{key}', which is not snake_case or is taken: rename it in the plugin");
+            }
+        }
+        return result;
+    }
+
     private Dictionary<string, double> Multiscale(TrajectorySet test, double[] targets, LedModel model, int warmup, int horizon, string outputDirectory)
     {
         var m = config.Forecast.Multiscale;
@@ -346,6 +357,8 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
                 task.Report(++done, $"T_μ {mu} T_m {tm}");
             }
             var errors = ForecastErrors.Compute(predictions, targets, test.Count, horizon, channels, range);
+            if (tm > 0)
+                foreach (var (key, value) in PluginMetrics(predictions, targets, test.Count, $"multiscale_mu{mu}_m{tm}_")) metrics[key] = value;
             rows.Add((mu, tm, errors["mnad"].Mean(), channels.Select(c => errors[$"mnad_{c}"].Mean()).ToArray(), errors["correlation"].Mean(),
                 seconds / (test.Count * horizon), errors["mnad"]));
         }

@@ -72,6 +72,31 @@ public static class ForecastPlots
             }
         }
 
+        if (system.Grid.Count == 2)
+        {
+            // Fig. 4: each channel of IC 0 at lead time 4 (or the horizon's end): truth, prediction, |error| on one colour scale.
+            int lead = Math.Clamp((int)Math.Round(4 / dt), 1, horizon);
+            int ny = system.Grid[0], nx = system.Grid[1], frame = system.Size, points = ny * nx;
+            for (int ch = 0; ch < system.Channels.Count; ch++)
+            {
+                int offset = (lead - 1) * frame + ch * points;
+                var (truth, predicted, error) = (new double[ny, nx], new double[ny, nx], new double[ny, nx]);
+                for (int j = 0; j < ny; j++)
+                    for (int i = 0; i < nx; i++)
+                    {
+                        int k = offset + j * nx + i;
+                        (truth[j, i], predicted[j, i], error[j, i]) = (targets[k], predictions[k], Math.Abs(targets[k] - predictions[k]));
+                    }
+                double low = double.PositiveInfinity, high = double.NegativeInfinity;
+                foreach (double value in targets.AsSpan(offset, points)) (low, high) = (Math.Min(low, value), Math.Max(high, value));
+                string name = system.Channels[ch], when = $"lead time {lead * dt:G4} (IC 0)";
+                double width = system.Extent[1], height = system.Extent[0];
+                Plots.Field(Path.Combine(directory, $"ic0_{name}_field_truth"), $"{name}: truth, {when}", truth, width, height, low, high);
+                Plots.Field(Path.Combine(directory, $"ic0_{name}_field_prediction"), $"{name}: Latent-LED, {when}", predicted, width, height, low, high);
+                Plots.Field(Path.Combine(directory, $"ic0_{name}_field_error"), $"{name}: |error|, {when}", error, width, height);
+            }
+        }
+
         using var scope = NewDisposeScope();
         var latents = forecast.Latents[0].cpu().to(ScalarType.Float64);
         var truthLatents = forecast.EncodedTruth[0].cpu().to(ScalarType.Float64);

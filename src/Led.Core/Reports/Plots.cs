@@ -65,6 +65,25 @@ public static class Plots
         Save(plot, pathWithoutExtension, 1000, 350);
     }
 
+    /// <summary>A 2-D field <c>[y, x]</c> (row 0 at y = 0) as a heat map over the domain, aspect ratio kept.</summary>
+    public static void Field(string pathWithoutExtension, string title, double[,] field, double width, double height,
+        double? min = null, double? max = null)
+    {
+        int ny = field.GetLength(0), nx = field.GetLength(1);
+        var grid = new double[ny, nx];
+        for (int j = 0; j < ny; j++)
+            for (int i = 0; i < nx; i++) grid[ny - 1 - j, i] = field[j, i];
+        var plot = new Plot();
+        var map = plot.Add.Heatmap(grid);
+        map.Colormap = new ScottPlot.Colormaps.Turbo();
+        map.Extent = new CoordinateRect(0, width, 0, height);
+        if (min is not null && max is not null) map.ManualRange = new ScottPlot.Range(min.Value, max.Value);
+        plot.Add.ColorBar(map);
+        plot.Axes.SquareUnits();
+        Decorate(plot, title, "x", "y");
+        Save(plot, pathWithoutExtension, 1000, (int)Math.Clamp(1000 * height / width + 120, 300, 1200));
+    }
+
     /// <summary>A 2-D density <c>[x bin, y bin]</c> as a heat map of log10 density (empty bins blank).</summary>
     public static void Density(string pathWithoutExtension, string title, double[,] density, (double Lo, double Hi) x, (double Lo, double Hi) y,
         string xLabel, string yLabel)
