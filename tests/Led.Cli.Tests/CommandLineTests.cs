@@ -105,8 +105,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void EndToEndTrainingTrainsAutoencoderAndPropagatorTogether()
     {
-        string config = Config(TinyExperiment.Json
-            .Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }", "\"encoder\": { \"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 4, \"width\": 16, \"layers\": 2 } }")
+        string config = Config(TinyExperiment.WithMlpAutoencoder(TinyExperiment.Json)
             .Replace("\"output\": \"identity\"", "\"output\": \"tanhplus\"")
             .Replace("\"patience\": 2", "\"patience\": 40")
             .Replace("\"maxEpochs\": 4", "\"maxEpochs\": 40, \"batchSize\": 4, \"mode\": \"endToEnd\", \"outputLoss\": true, \"latentLoss\": true"));
@@ -133,8 +132,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void AFloat32ExperimentTrainsEndToEndAndForecasts()
     {
-        string config = Config(TinyExperiment.Json
-            .Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }", "\"encoder\": { \"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 4, \"width\": 16, \"layers\": 2 } }")
+        string config = Config(TinyExperiment.WithMlpAutoencoder(TinyExperiment.Json)
             .Replace("\"maxEpochs\": 4", "\"maxEpochs\": 4, \"mode\": \"endToEnd\", \"outputLoss\": true")
             .Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"precision\": \"float32\","));
         string target = Path.Combine(_dir, "float32");

@@ -19,6 +19,11 @@ public static class TinyExperiment
         }
         """;
 
+    /// <summary>The experiment with a small trainable autoencoder (MLP 2 × 16, d_z = 4) instead of the PCA.</summary>
+    public static string WithMlpAutoencoder(string json) => json.Replace(
+        "\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }",
+        "\"encoder\": { \"name\": \"MlpAutoencoder\", \"options\": { \"latentDim\": 4, \"width\": 16, \"layers\": 2 } }");
+
     /// <summary>The experiment as a study: results under <c>study/</c> without plots or forecast files, and the given sweep section.</summary>
     public static string Study(string sweep) => Json
         .Replace("\"device\": \"cpu\",", "\"output\": { \"directory\": \"study\", \"plots\": false, \"predictions\": false },\n  \"device\": \"cpu\",")

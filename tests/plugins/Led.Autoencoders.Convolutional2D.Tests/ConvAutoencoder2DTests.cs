@@ -285,21 +285,15 @@ public class ConvAutoencoder2DTests(ITestOutputHelper output)
         Assert.Contains("[4, 7]", latents.Message);
     }
 
-    private static Dictionary<string, Tensor> Parameters(ConvAutoencoder2D autoencoder) =>
-        autoencoder.Module.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter.detach());
+    private static Dictionary<string, Tensor> Parameters(ConvAutoencoder2D autoencoder) => ReferenceOps.Parameters(autoencoder.Module);
 
-    private static void AssertClose(Tensor expected, Tensor actual, double tolerance)
-    {
-        Assert.Equal(expected.shape, actual.shape);
-        double difference = (expected - actual).abs().max().item<double>();
-        Assert.True(difference <= tolerance, $"max |difference| {difference:E3} exceeds {tolerance:E1}");
-    }
+    private static void AssertClose(Tensor expected, Tensor actual, double tolerance) => ReferenceOps.AssertClose(expected, actual, tolerance);
 
     // ---- reference-spec §6 written out with elementary tensor operations (training mode: batch statistics) ----
 
-    private static Tensor Celu(Tensor x) => x.clamp_min(0) + (x.exp() - 1).clamp_max(0);
+    private static Tensor Celu(Tensor x) => ReferenceOps.Celu(x);
 
-    private static Tensor TanhPlus(Tensor x) => 0.5 + 0.5 * x.tanh();
+    private static Tensor TanhPlus(Tensor x) => ReferenceOps.TanhPlus(x);
 
     /// <summary>Zeros around [B, C, H, W]: <paramref name="top"/>/<paramref name="bottom"/> rows, <paramref name="left"/>/<paramref name="right"/> columns.</summary>
     private static Tensor ZeroPad(Tensor x, long top, long bottom, long left, long right)
