@@ -7,7 +7,7 @@ namespace Led.Core.Data;
 /// <summary>
 /// Reads and writes <see cref="LedDataset"/> as HDF5 (readable by h5py):
 /// <c>/train/trajectories</c>, <c>/validation/trajectories</c>, <c>/test/trajectories</c>, each
-/// <c>[trajectory, time, channel, grid…]</c> float64, unscaled; root attributes <c>system</c>, <c>channels</c>,
+/// <c>[trajectory, time, channel, grid…]</c> float64 (or float32, <c>data.storage</c>), unscaled; root attributes <c>system</c>, <c>channels</c>,
 /// <c>grid</c>, <c>extent</c>, <c>dt</c>, <c>periodic</c>, <c>scaler_min</c>, <c>scaler_max</c>, <c>provenance</c> (JSON).
 /// Optional, when the system offers them: scalar series per split, <c>/&lt;split&gt;/series/&lt;name&gt;</c> <c>[trajectory, time]</c>
 /// (<see cref="IScalarSeries"/>), and the system's attributes (root) and fixed fields <c>/fields/&lt;name&gt;</c> <c>[grid…]</c>
@@ -19,12 +19,19 @@ public static class DatasetFile
     public const string Format = "led-dataset";
     private static readonly string[] Splits = ["train", "validation", "test"];
 
-    public static void Write(string path, LedDataset dataset, string provenanceJson)
+    /// <param name="singlePrecision">Store the trajectories as float32 (half the size, e.g. for flow fields); they are read back as float64.</param>
+    public static void Write(string path, LedDataset dataset, string provenanceJson, bool singlePrecision = false)
     {
         var file = new H5File();
         foreach (var (name, set) in Splits.Zip([dataset.Train, dataset.Validation, dataset.Test]))
         {
-            var group = new H5Group { ["trajectories"] = new H5Dataset(set.Values, fileDims: set.Shape.Select(d => (ulong)d).ToArray()) };
+            var dims = set.Shape.Select(d => (ulong)d).ToArray();
+            var group = new H5Group
+            {
+                ["trajectories"] = singlePrecision
+                    ? new H5Dataset(Array.ConvertAll(set.Values, v => (float)v), fileDims: dims)
+                    : new H5Dataset(set.Values, fileDims: dims),
+            };
             if (dataset.Series?.GetValueOrDefault(name) is { } series)
             {
                 var seriesGroup = new H5Group();
@@ -82,7 +89,8 @@ public static class DatasetFile
                 var dims = ds.Space.Dimensions;
                 if (dims.Length != 2 + 1 + description.Grid.Count || (int)dims[2] != description.Channels.Count)
                     throw new InvalidDataException($"{path}: /{s}/trajectories has shape [{string.Join(", ", dims)}], expected [n, T, {description.Channels.Count}, {string.Join(", ", description.Grid)}]");
-                return new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), ds.Read<double[]>());
+                var values = ds.Type.Size == 4 ? Array.ConvertAll(ds.Read<float[]>(), v => (double)v) : ds.Read<double[]>();
+                return new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), values);
             }).ToArray();
             var scaler = new MinMaxScaler(file.Attribute("scaler_min").Read<double[]>(), file.Attribute("scaler_max").Read<double[]>());
             return new LedDataset(file.Attribute("system").Read<string>(), description, sets[0], sets[1], sets[2], scaler);

@@ -43,7 +43,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             .Generate(progress, cancel);
         log.Information("data: simulated in {Seconds:F1} s; scaler min [{Min}] max [{Max}]", clock.Elapsed.TotalSeconds,
             string.Join(", ", data.Scaler.Min.Select(v => v.ToString("G6"))), string.Join(", ", data.Scaler.Max.Select(v => v.ToString("G6"))));
-        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson);
+        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson, config.Data.Storage == "float32");
         return data;
     }
 

@@ -34,6 +34,21 @@ public sealed class DatasetFileTests : IDisposable
     }
 
     [Fact]
+    public void Float32StorageHalvesTheFileAndReadsBackToSinglePrecision()
+    {
+        var data = Sample();
+        string single = Path.Combine(_dir, "f32.h5"), full = Path.Combine(_dir, "f64.h5");
+        DatasetFile.Write(single, data, "{}", singlePrecision: true);
+        DatasetFile.Write(full, data, "{}");
+        var read = DatasetFile.Read(single);
+        Assert.Equal(data.Train.Values.Select(v => (double)(float)v), read.Train.Values);
+        Assert.Equal(data.Test.Values.Select(v => (double)(float)v), read.Test.Values);
+        Assert.True(data.Train.Values.Zip(read.Train.Values).All(p => Math.Abs(p.First - p.Second) <= 6e-8 * Math.Max(1, Math.Abs(p.First))));
+        long payload = 8L * (data.Train.Values.Length + data.Validation.Values.Length + data.Test.Values.Length);
+        Assert.InRange(new FileInfo(full).Length - new FileInfo(single).Length, payload / 2 - 64, payload / 2 + 64);
+    }
+
+    [Fact]
     public void MissingAndForeignFilesGiveClearErrors()
     {
         var missing = Assert.Throws<FileNotFoundException>(() => DatasetFile.Read(Path.Combine(_dir, "none.h5")));
