@@ -75,7 +75,8 @@ public static class OptionsBinder
     }
 
     /// <summary>
-    /// The binder appends config lists to a default list; a list given in the config replaces the default instead.
+    /// The binder appends config lists to a default list; a list given in the config replaces the default instead (an
+    /// empty list in the config gives an empty list).
     /// </summary>
     private static void ClearConfiguredLists(IConfiguration section, object instance)
     {
@@ -83,7 +84,11 @@ public static class OptionsBinder
         {
             var child = section.GetSection(property.Name);
             if (!child.Exists()) continue;
-            if (ElementType(property.PropertyType) is not null) property.SetValue(instance, null);
+            if (ElementType(property.PropertyType) is not null)
+                // A fresh empty list (the binder appends to it), so that an empty JSON list gives an empty list, not null.
+                property.SetValue(instance, property.PropertyType is { IsClass: true, IsAbstract: false } && property.PropertyType.GetConstructor(Type.EmptyTypes) is not null
+                    ? Activator.CreateInstance(property.PropertyType)
+                    : null);
             else if (IsComplex(property.PropertyType) && property.GetValue(instance) is { } nested) ClearConfiguredLists(child, nested);
         }
     }

@@ -47,6 +47,20 @@ public sealed class ExperimentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AConfigListReplacesTheDefaultAndAnEmptyListIsEmpty()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""
+            { "system": { "name": "Oscillator" },
+              "forecast": { "horizon": 20, "reportHorizons": [5, 20], "multiscale": { "microSteps": [], "macroSteps": [4] } } }
+            """, errors);
+        Assert.Empty(errors);
+        Assert.Equal([5, 20], experiment!.Config.Forecast.ReportHorizons);
+        Assert.Empty(experiment.Config.Forecast.Multiscale.MicroSteps);
+        Assert.Equal([4], experiment.Config.Forecast.Multiscale.MacroSteps);
+    }
+
+    [Fact]
     public void AnUnknownComponentNameListsTheAvailableOnes()
     {
         var errors = new List<ConfigError>();
