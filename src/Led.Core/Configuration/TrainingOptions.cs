@@ -48,6 +48,14 @@ public sealed class TrainingOptions : IValidatableObject
     [Range(0, int.MaxValue, ErrorMessage = "warmup must be ≥ 0")]
     public int Warmup { get; set; }
 
+    /// <summary>
+    /// Standard deviation of Gaussian noise added to the propagator's inputs while it trains (scaled latent units; the
+    /// targets stay clean), the reference's noise_level. A propagator that has seen perturbed inputs learns to pull
+    /// them back towards the data, which keeps long latent rollouts on the attractor. Sequential mode only; 0: none.
+    /// </summary>
+    [Range(0, 1, ErrorMessage = "noise must be in [0, 1] (scaled latent units)")]
+    public double Noise { get; set; }
+
     /// <summary>Loss terms (mean of those enabled): decoded forecast, latent forecast, reconstruction.</summary>
     public bool OutputLoss { get; set; }
 
@@ -72,6 +80,8 @@ public sealed class TrainingOptions : IValidatableObject
             yield return new ValidationResult("enable at least one of outputLoss, latentLoss, reconstructionLoss", [nameof(LatentLoss)]);
         if (Autoencoder is not null && Mode == "endToEnd")
             yield return new ValidationResult("autoencoder: a pre-trained autoencoder is reused frozen, which needs mode 'sequential' (endToEnd trains it again)", [nameof(Autoencoder)]);
+        if (Noise > 0 && Mode == "endToEnd")
+            yield return new ValidationResult("noise: input noise perturbs the propagator's latent inputs, which needs mode 'sequential'", [nameof(Noise)]);
         if (SequenceLength >= WindowLength)
             yield return new ValidationResult($"sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength})", [nameof(SequenceLength)]);
         else if (Warmup + SequenceLength >= WindowLength)

@@ -10,7 +10,8 @@ namespace Led.Core.Training;
 /// Trains a propagator on scaled latent trajectories <c>[T, d_z]</c> with the autoencoder frozen: windows of
 /// <see cref="TrainingOptions.WindowLength"/> (one starting every <see cref="TrainingOptions.SequenceLength"/> samples),
 /// truncated back-propagation through time in chunks of <see cref="TrainingOptions.SequenceLength"/> with the hidden
-/// state carried (detached) between chunks and one optimiser step per chunk. The loss is the latent forecast MSE in
+/// state carried (detached) between chunks and one optimiser step per chunk; the inputs, not the targets, optionally
+/// carry Gaussian noise (<see cref="TrainingOptions.Noise"/>). The loss is the latent forecast MSE in
 /// unscaled latent units. Closed-form propagators (<see cref="IFittable"/>) are fitted instead.
 /// </summary>
 public sealed class PropagatorTraining(TrainingOptions options, LatentScaler latentScaler, int seed, ILogger log, IProgressReporter progress)
@@ -40,13 +41,16 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
 
     private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>
         TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
-            (state, input, target) => LatentLoss(propagator.Forward(state, input), target), optimizer,
+            (state, input, target) => LatentLoss(propagator.Forward(state, Perturbed(input)), target), optimizer,
             options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
     private double Loss(ILatentPropagator propagator, Tensor windows) =>
         TruncatedBackpropagation.Evaluate(windows, 256, options.SequenceLength, propagator.Start,
             (state, input, target) => LatentLoss(propagator.Forward(state, input), target),
             options.Warmup, (state, latents) => propagator.Forward(state, latents));
+
+    /// <summary>The training inputs with <see cref="TrainingOptions.Noise"/> added (drawn from the run's seeded generator).</summary>
+    private Tensor Perturbed(Tensor input) => options.Noise > 0 ? input + options.Noise * randn_like(input) : input;
 
     private Tensor LatentLoss(Tensor predicted, Tensor target) =>
         nn.functional.mse_loss(latentScaler.Unscale(predicted), latentScaler.Unscale(target));
