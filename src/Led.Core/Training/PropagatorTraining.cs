@@ -31,17 +31,18 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
                     log.Information("propagator: {Train} training and {Validation} validation windows of {Length} steps",
                         train.shape[0], validation.shape[0], options.WindowLength);
                     var random = new Random(seed);
+                    using var noise = new Generator((ulong)seed);
                     return new EarlyStoppingTrainer(options, log, progress).Run("propagator", trainable.Module,
-                        optimizer => Epoch(propagator, train, optimizer, random), () => Loss(propagator, validation), cancel);
+                        optimizer => Epoch(propagator, train, optimizer, random, noise), () => Loss(propagator, validation), cancel);
                 }
             default:
                 throw new InvalidOperationException($"{propagator.GetType().Name} is neither trainable nor fittable");
         }
     }
 
-    private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>
+    private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random, Generator noise) =>
         TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
-            (state, input, target) => LatentLoss(propagator.Forward(state, Perturbed(input)), target), optimizer,
+            (state, input, target) => LatentLoss(propagator.Forward(state, Perturbed(input, noise)), target), optimizer,
             options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
     private double Loss(ILatentPropagator propagator, Tensor windows) =>
@@ -49,8 +50,13 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
             (state, input, target) => LatentLoss(propagator.Forward(state, input), target),
             options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
-    /// <summary>The training inputs with <see cref="TrainingOptions.Noise"/> added (drawn from the run's seeded generator).</summary>
-    private Tensor Perturbed(Tensor input) => options.Noise > 0 ? input + options.Noise * randn_like(input) : input;
+    /// <summary>
+    /// The training inputs with <see cref="TrainingOptions.Noise"/> added, drawn from a generator of their own seeded by
+    /// the run's seed: the noise does not depend on what else the process drew before (a run that reuses a trained
+    /// autoencoder draws the same noise as one that trains it).
+    /// </summary>
+    private Tensor Perturbed(Tensor input, Generator noise) =>
+        options.Noise > 0 ? input + options.Noise * randn(input.shape, input.dtype, generator: noise).to(input.device) : input;
 
     private Tensor LatentLoss(Tensor predicted, Tensor target) =>
         nn.functional.mse_loss(latentScaler.Unscale(predicted), latentScaler.Unscale(target));

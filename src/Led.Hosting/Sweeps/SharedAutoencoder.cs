@@ -24,6 +24,7 @@ public sealed record SharedAutoencoder(string Key, IReadOnlyList<int> Runs)
         var resolved = experiment.Resolved();
         var training = resolved["training"]!.DeepClone().AsObject();
         ConfigPath.Remove(training, "autoencoder");
+        ConfigPath.Remove(training, "noise");                 // perturbs the propagator's inputs only
         var inputs = new JsonObject
         {
             ["system"] = resolved["system"]?.DeepClone(),
