@@ -6,7 +6,7 @@ namespace Led.Hosting.Sweeps;
 
 /// <summary>
 /// An autoencoder trained once for several runs of a propagator study: sequential-mode runs whose system, data, seed,
-/// test length, encoder, training section, device and threads agree (everything autoencoder training depends on, so
+/// test length, encoder, training section (less the propagator's input noise), device and threads agree (everything autoencoder training depends on, so
 /// the shared autoencoder is the one each run would have trained). <see cref="Key"/> hashes them; the autoencoder is
 /// trained by <c>led train --autoencoder-only</c> into <c>&lt;study&gt;/autoencoders/&lt;key&gt;/</c>, and the runs
 /// reuse it through <c>training.autoencoder</c>.

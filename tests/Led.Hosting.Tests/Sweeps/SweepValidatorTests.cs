@@ -93,4 +93,21 @@ public sealed class SweepValidatorTests : IDisposable
         Assert.NotEqual(SharedDataset.KeyOf(byHorizon[0]), SharedDataset.KeyOf(byHorizon[2]));
         Assert.Equal(SharedDataset.KeyOf(byHorizon[0]), SharedDataset.KeyOf(byHorizon[1]));
     }
+
+    [Fact]
+    public void TheAutoencoderKeyIgnoresTheNoiseThatOnlyThePropagatorSees()
+    {
+        var plan = Plan("""{ "system": { "name": "Oscillator" }, "sweep": { "training.noise": [0, 0.02], "training.learningRate": [0.001, 0.003] } }""");
+        var errors = new List<SweepError>();
+        var runs = SweepValidator.Validate(plan, _registry, null, null, errors);
+        Assert.Empty(errors);
+        Assert.Equal(4, runs.Count);
+        // Runs that differ only in the noise share a key; the learning rate trains the autoencoder too, so it splits them.
+        var byRate = Enumerable.Range(0, runs.Count)
+            .GroupBy(i => ConfigPath.Get(plan.Runs[i].Document, "training.learningRate")!.GetValue<double>())
+            .Select(g => g.Select(i => SharedAutoencoder.KeyOf(runs[i])).Distinct().ToList()).ToList();
+        Assert.Equal(2, byRate.Count);
+        Assert.All(byRate, keys => Assert.Single(keys));
+        Assert.NotEqual(byRate[0][0], byRate[1][0]);
+    }
 }
