@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Led.Cli.Terminal;
 using Led.Core.Pipelines;
 using Led.Core.Runs;
+using Led.Core.Stages;
+using Led.Hosting.Experiments;
 using Serilog;
 using Serilog.Events;
 
@@ -59,8 +61,9 @@ public static class CommandRunner
             logger.Information("{Command}: results go to {Folder} (device {Device}, seed {Seed})", commandLine, folder.FinalPath, device.Describe(), session.Experiment.Config.Seed);
             var metrics = ConsoleProgress.Run(logger, progress =>
             {
-                var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, logger, progress, cancel.Token);
-                return body(new ExperimentRun(session, pipeline, folder, logger, device, Provenance.ToJson(provenance)));
+                var context = new StageContext(device, session.Experiment.Config.Seed) { Log = logger, Progress = progress, Cancel = cancel.Token };
+                var actions = new ExperimentActions(session.Experiment, session.Composer, context, Provenance.ToJson(provenance));
+                return body(new ExperimentRun(session, actions, folder, logger, device));
             });
             metrics["wall_seconds"] = clock.Elapsed.TotalSeconds;
             folder.WriteAtomically("metrics.json", path => File.WriteAllText(path, Provenance.ToJson(MetricsJson(metrics))));

@@ -1,9 +1,9 @@
 using Led.Core.Compute;
-using Led.Core.Pipelines;
 using Led.Core.Runs;
+using Led.Hosting.Experiments;
 using Serilog;
 
 namespace Led.Cli;
 
-/// <summary>What an experiment command's body works with: the session, the pipeline, the run folder and the log.</summary>
-public sealed record ExperimentRun(ExperimentSession Session, LedPipeline Pipeline, RunFolder Folder, ILogger Log, DeviceContext Device, string ProvenanceJson);
+/// <summary>What an experiment command's body works with: the session, the experiment's actions, the run folder and the log.</summary>
+public sealed record ExperimentRun(ExperimentSession Session, ExperimentActions Actions, RunFolder Folder, ILogger Log, DeviceContext Device);

@@ -3,6 +3,7 @@ using Led.Core.Compute;
 using Led.Hosting;
 using Led.Hosting.Components;
 using Led.Hosting.Configuration;
+using Led.Hosting.Experiments;
 using Led.Hosting.Plugins;
 using Microsoft.Extensions.Configuration;
 
@@ -15,8 +16,12 @@ public sealed class ExperimentSession : IDisposable
     {
         Host = host;
         Experiment = experiment;
-        Components = new ComponentFactory(host.Services, experiment);
+        Components = new ComponentFactory(host.Services, experiment, host.Registry);
+        Composer = new ExperimentComposer(experiment, Components);
     }
+
+    /// <summary>The config's components as a system and an experiment.</summary>
+    public ExperimentComposer Composer { get; }
 
     public LedHost Host { get; }
 

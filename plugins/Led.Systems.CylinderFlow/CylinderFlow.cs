@@ -10,7 +10,7 @@ namespace Led.Systems.CylinderFlow;
 /// the Reynolds number and geometry as attributes, the body mask χ as <c>/fields/mask</c> (<see cref="IDatasetMetadata"/>)
 /// and the solver's C_d, C_l and wake probe with every snapshot (<see cref="CylinderFlowSimulation"/>).
 /// </summary>
-public sealed class CylinderFlow : IDynamicalSystem, IDatasetMetadata
+public sealed class CylinderFlow : IDynamicalSystem, IDatasetMetadata, IScoredSystem
 {
     /// <summary>Channel names in observable order.</summary>
     public static readonly IReadOnlyList<string> ChannelNames = ["p", "u_x", "u_y", "omega"];
@@ -28,6 +28,12 @@ public sealed class CylinderFlow : IDynamicalSystem, IDatasetMetadata
 
     /// <inheritdoc />
     public SystemDescription Description { get; }
+
+    /// <summary>The relative error of the mean drag coefficient (the paper's Fig. 4 metric), from <c>CylinderForces</c>.</summary>
+    public string HeadlineMetric => "drag_relative_error";
+
+    /// <summary>Drag, lift and Strouhal number from the decoded fields.</summary>
+    public IReadOnlyList<string> DefaultMetrics => ["CylinderForces"];
 
     /// <summary>The options the system was built with.</summary>
     public CylinderFlowOptions Options { get; }

@@ -18,7 +18,7 @@ namespace Led.Systems.FitzHughNagumo;
 /// With this sampling the six reference ICs give data_min.txt / data_max.txt to 4e−16.
 /// </para>
 /// </summary>
-public sealed class FitzHughNagumo : IDynamicalSystem
+public sealed class FitzHughNagumo : IDynamicalSystem, IScoredSystem
 {
     private readonly Lazy<LatticeBoltzmannD1Q3> _cycleOrigin;
     private readonly Lazy<double> _period;
@@ -40,6 +40,12 @@ public sealed class FitzHughNagumo : IDynamicalSystem
 
     /// <inheritdoc />
     public SystemDescription Description { get; }
+
+    /// <summary>MNAD of the inhibitor, the paper's FHN metric (Fig. 2).</summary>
+    public string HeadlineMetric => "mnad_inhibitor";
+
+    /// <summary>None beyond the built-in scores.</summary>
+    public IReadOnlyList<string> DefaultMetrics => [];
 
     /// <summary>
     /// The limit-cycle period, measured once (then cached) from the spun-up state over

@@ -6,7 +6,7 @@ namespace Led.Systems.KuramotoSivashinsky;
 /// The Kuramoto–Sivashinsky system (reference KSGP64L22): one channel u on N periodic nodes of [0, L), advanced by
 /// ETDRK4 micro steps and observed every coarse step. Lifting is the identity.
 /// </summary>
-public sealed class KuramotoSivashinsky : IDynamicalSystem
+public sealed class KuramotoSivashinsky : IDynamicalSystem, IScoredSystem
 {
     private readonly KuramotoSivashinskyOptions _options;
 
@@ -21,6 +21,12 @@ public sealed class KuramotoSivashinsky : IDynamicalSystem
 
     /// <inheritdoc />
     public SystemDescription Description { get; }
+
+    /// <summary>MNAD over the whole field (the paper's KS metric).</summary>
+    public string HeadlineMetric => "mnad";
+
+    /// <summary>The joint density of (u_x, u_xx) (the paper's Fig. 3c–d).</summary>
+    public IReadOnlyList<string> DefaultMetrics => ["UxUxxDensity"];
 
     /// <summary>The options the system was built with.</summary>
     public KuramotoSivashinskyOptions Options => _options;

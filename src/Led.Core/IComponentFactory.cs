@@ -1,3 +1,5 @@
+using Led.Abstractions.Plugins;
+
 namespace Led.Core;
 
 /// <summary>Creates the plugin components an experiment's config names (implemented by the host).</summary>
@@ -11,4 +13,10 @@ public interface IComponentFactory
     /// <paramref name="context"/> objects (e.g. the system description) offered to its constructor.
     /// </summary>
     object Create(string section, params object[] context);
+
+    /// <summary>
+    /// A new instance of the registered component <paramref name="name"/> of <paramref name="kind"/> with default options
+    /// (e.g. a metric a system turns on by default).
+    /// </summary>
+    object CreateDefault(ComponentKind kind, string name, params object[] context);
 }

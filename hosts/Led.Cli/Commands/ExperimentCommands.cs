@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Led.Core.Data;
+using Led.Core.Stages;
+using Led.Hosting.Experiments;
 using Led.Core.Pipelines;
 using Led.Core.Training;
 using Serilog;
@@ -41,9 +42,11 @@ public static class ExperimentCommands
             {
                 Terminal.ConsoleProgress.Run(log, progress =>
                 {
-                    var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, log, progress);
-                    if (samples is { } n) pipeline.SimulateTrajectory(target, n, parse.GetValue(interval), parse.GetValue(transient), Provenance.ToJson(provenance));
-                    else pipeline.Data(target, Provenance.ToJson(provenance));
+                    var context = new StageContext(device, session.Experiment.Config.Seed) { Log = log, Progress = progress };
+                    if (samples is { } n)
+                        session.Composer.Data(context).SimulateTrajectory(target, n, parse.GetValue(interval), parse.GetValue(transient),
+                            session.Composer.InitialState, Provenance.ToJson(provenance));
+                    else new ExperimentActions(session.Experiment, session.Composer, context, Provenance.ToJson(provenance)).Data(target);
                     return 0;
                 });
                 log.Information("wrote {Path}", Path.GetFullPath(target));
@@ -75,11 +78,7 @@ public static class ExperimentCommands
                 session => onlyAutoencoder && session.Experiment.Config.Training.Mode != "sequential"
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
-                run =>
-                {
-                    var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
-                    return run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path, onlyAutoencoder).Metrics;
-                });
+                run => run.Actions.Train(run.Folder.Path, run.Actions.Data(SaveData(run)), onlyAutoencoder).Trained.Metrics);
         });
         return command;
     }
@@ -95,16 +94,7 @@ public static class ExperimentCommands
         {
             string modelDir = LedModel.ResolveDirectory(parse.GetValue(model)!);
             return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
-                session => ForecastChecks(session, modelDir), run =>
-                {
-                    var (autoencoder, propagator) = run.Pipeline.CreateModel();
-                    var trained = LedModel.Load(modelDir, autoencoder, propagator);
-                    string siblingData = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDir))!, "data.h5");
-                    var data = run.Session.Experiment.Config.Data.Path is null && File.Exists(siblingData)
-                        ? DatasetFile.Read(siblingData)
-                        : run.Pipeline.Data(null, run.ProvenanceJson);
-                    return run.Pipeline.Forecast(data, trained, run.Folder.Path);
-                });
+                session => ForecastChecks(session, modelDir), run => run.Actions.Forecast(run.Folder.Path, modelDir));
         });
         return command;
     }
@@ -116,13 +106,7 @@ public static class ExperimentCommands
         var output = CommonOptions.Out("run folder (default: output.directory); writes DIR/metrics.json");
         var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output };
         command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
-            _ => [], run =>
-            {
-                var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
-                var (model, metrics) = run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path);
-                foreach (var (key, value) in run.Pipeline.Forecast(data, model, run.Folder.Path)) metrics[key] = value;
-                return metrics;
-            }));
+            _ => [], run => run.Actions.Run(run.Folder.Path)));
         return command;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Led.Core.Data;
 using Led.Core.Pipelines;
+using Led.Core.Stages;
 using Led.Core.Training;
 
 namespace Led.Cli.Commands;
@@ -47,10 +48,10 @@ public static class ImportCommand
             else problems.Add("the data scaler is needed: give --data FILE.h5 or --scaler-min and --scaler-max");
             if (problems.Count > 0) throw new InvalidInputException(problems);
 
-            var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, Serilog.Core.Logger.None, Core.Progress.SilentProgress.Instance);
-            var (autoencoder, propagator) = pipeline.CreateModel();
-            if (scaler!.Channels != pipeline.System.Description.Channels.Count)
-                throw new InvalidInputException([$"the scaler has {scaler.Channels} channel(s), the system {pipeline.System.Description.Channels.Count}"]);
+            var led = session.Composer.Compose(new StageContext(device, session.Experiment.Config.Seed));
+            var (autoencoder, propagator) = (led.Autoencoder, led.Propagator);
+            if (scaler!.Channels != led.System.Description.Channels.Count)
+                throw new InvalidInputException([$"the scaler has {scaler.Channels} channel(s), the system {led.System.Description.Channels.Count}"]);
             try
             {
                 int count = PyTorchImport.Import(weightsPath, [autoencoder, propagator]);

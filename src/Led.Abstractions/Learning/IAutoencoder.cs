@@ -1,17 +1,15 @@
-using TorchSharp;
-
 namespace Led.Abstractions.Learning;
 
 /// <summary>
-/// Maps scaled observable states to latent states and back. Tensors are batch first:
-/// states <c>[B, channels, grid…]</c>, latents <c>[B, d_z]</c>.
+/// An encoder and its decoder in one component (it fills both the <c>encoder</c> and the <c>decoder</c> slot). Tensors
+/// are batch first: states <c>[B, …observable shape]</c>, latents <c>[B, d_z]</c>.
 /// </summary>
-public interface IAutoencoder
+public interface IAutoencoder : IEncoder, IDecoder
 {
-    int LatentDim { get; }
+    /// <summary>The latent dimension d_z, shared by the encoder and the decoder.</summary>
+    new int LatentDim { get; }
 
-    torch.Tensor Encode(torch.Tensor states);
+    int IEncoder.LatentDim => LatentDim;
 
-    /// <summary>The decoded state (the mean, for a probabilistic decoder).</summary>
-    torch.Tensor Decode(torch.Tensor latents);
+    int IDecoder.LatentDim => LatentDim;
 }

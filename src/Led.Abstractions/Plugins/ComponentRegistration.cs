@@ -12,6 +12,8 @@ public sealed record ComponentRegistration(ComponentKind Kind, string Name, Type
     {
         ComponentKind.System => typeof(Systems.IDynamicalSystem),
         ComponentKind.Autoencoder => typeof(Learning.IAutoencoder),
+        ComponentKind.Encoder => typeof(Learning.IEncoder),
+        ComponentKind.Decoder => typeof(Learning.IDecoder),
         ComponentKind.Propagator => typeof(Learning.ILatentPropagator),
         ComponentKind.Metric => typeof(Learning.IForecastMetric),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown component kind"),

@@ -14,6 +14,14 @@ public static class LedBuilderExtensions
         where TAutoencoder : class, IAutoencoder where TOptions : class, new()
         => builder.Add(new ComponentRegistration(ComponentKind.Autoencoder, name, typeof(TAutoencoder), typeof(TOptions)));
 
+    public static ILedBuilder AddEncoder<TEncoder, TOptions>(this ILedBuilder builder, string name)
+        where TEncoder : class, IEncoder where TOptions : class, new()
+        => builder.Add(new ComponentRegistration(ComponentKind.Encoder, name, typeof(TEncoder), typeof(TOptions)));
+
+    public static ILedBuilder AddDecoder<TDecoder, TOptions>(this ILedBuilder builder, string name)
+        where TDecoder : class, IDecoder where TOptions : class, new()
+        => builder.Add(new ComponentRegistration(ComponentKind.Decoder, name, typeof(TDecoder), typeof(TOptions)));
+
     public static ILedBuilder AddPropagator<TPropagator, TOptions>(this ILedBuilder builder, string name)
         where TPropagator : class, ILatentPropagator where TOptions : class, new()
         => builder.Add(new ComponentRegistration(ComponentKind.Propagator, name, typeof(TPropagator), typeof(TOptions)));

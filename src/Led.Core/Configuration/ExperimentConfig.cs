@@ -12,8 +12,11 @@ public sealed class ExperimentConfig
 
     public DataOptions Data { get; set; } = new();
 
-    /// <summary>The autoencoder (encoder and decoder).</summary>
+    /// <summary>The encoder: an autoencoder component (which decodes too) or an encoder alone, paired with <see cref="Decoder"/>.</summary>
     public ComponentSection? Encoder { get; set; }
+
+    /// <summary>The decoder, when the encoder is an encoder alone (e.g. a mixture-density decoder for a permutation-invariant encoder).</summary>
+    public ComponentSection? Decoder { get; set; }
 
     public ComponentSection? Propagator { get; set; }
 

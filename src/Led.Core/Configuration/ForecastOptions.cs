@@ -24,6 +24,14 @@ public sealed class ForecastOptions : IValidatableObject
     /// </summary>
     public List<int> ReportHorizons { get; set; } = [];
 
+    /// <summary>
+    /// Forecasts per initial condition for a stochastic model (a stochastic propagator or a probabilistic decoder of a
+    /// point set or coordinate vector): each member samples its own path; the ensemble is stored and scored as a
+    /// distribution. Deterministic models need 1.
+    /// </summary>
+    [Range(1, 100000, ErrorMessage = "ensemble must be between 1 and 100000")]
+    public int Ensemble { get; set; } = 1;
+
     public MultiscaleOptions Multiscale { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

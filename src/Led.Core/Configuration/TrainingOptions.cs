@@ -74,6 +74,12 @@ public sealed class TrainingOptions : IValidatableObject
     /// </summary>
     public string? Autoencoder { get; set; }
 
+    /// <summary>The autoencoder's loss: <c>auto</c> (NLL for a probabilistic decoder, else MSE), <c>mse</c> or <c>nll</c>.</summary>
+    public LossKind AutoencoderLoss { get; set; }
+
+    /// <summary>The propagator's loss: <c>auto</c> (NLL for a stochastic propagator, else MSE), <c>mse</c> or <c>nll</c>.</summary>
+    public LossKind PropagatorLoss { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!OutputLoss && !LatentLoss && !ReconstructionLoss)

@@ -50,7 +50,7 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
             Interlocked.Add(ref done, run.Set.Length % 64);
         });
         task.Report(total);
-        return new LedDataset(systemName, d, train, validation, test, MinMaxScaler.Fit(train, validation))
+        return new LedDataset(systemName, d, train, validation, test, MinMaxScaler.Fit(d.Observable, train, validation))
         {
             Series = series.IsEmpty ? null : new Dictionary<string, ScalarSeriesSet>
             {

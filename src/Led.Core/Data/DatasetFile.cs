@@ -7,8 +7,8 @@ namespace Led.Core.Data;
 /// <summary>
 /// Reads and writes <see cref="LedDataset"/> as HDF5 (readable by h5py):
 /// <c>/train/trajectories</c>, <c>/validation/trajectories</c>, <c>/test/trajectories</c>, each
-/// <c>[trajectory, time, channel, grid…]</c> float64 (or float32, <c>data.storage</c>), unscaled; root attributes <c>system</c>, <c>channels</c>,
-/// <c>grid</c>, <c>extent</c>, <c>dt</c>, <c>periodic</c>, <c>scaler_min</c>, <c>scaler_max</c>, <c>provenance</c> (JSON).
+/// <c>[trajectory, time, …observable shape]</c> float64 (or float32, <c>data.storage</c>), unscaled; root attributes <c>system</c>,
+/// the observable's (<see cref="ObservableAttributes"/>), <c>scaler_min</c>, <c>scaler_max</c>, <c>provenance</c> (JSON).
 /// Optional, when the system offers them: scalar series per split, <c>/&lt;split&gt;/series/&lt;name&gt;</c> <c>[trajectory, time]</c>
 /// (<see cref="IScalarSeries"/>), and the system's attributes (root) and fixed fields <c>/fields/&lt;name&gt;</c> <c>[grid…]</c>
 /// (<see cref="IDatasetMetadata"/>); reading ignores them.
@@ -45,11 +45,7 @@ public static class DatasetFile
         file.Attributes["format"] = Format;
         file.Attributes["format_version"] = 1;
         file.Attributes["system"] = dataset.SystemName;
-        file.Attributes["channels"] = d.Channels.ToArray();
-        file.Attributes["grid"] = d.Grid.ToArray();
-        file.Attributes["extent"] = d.Extent.ToArray();
-        file.Attributes["dt"] = d.CoarseTimeStep;
-        file.Attributes["periodic"] = d.Periodic ? 1 : 0;
+        ObservableAttributes.Write(file.Attributes, d);
         file.Attributes["scaler_min"] = dataset.Scaler.Min;
         file.Attributes["scaler_max"] = dataset.Scaler.Max;
         file.Attributes["provenance"] = provenanceJson;
@@ -79,20 +75,17 @@ public static class DatasetFile
             using var file = H5File.OpenRead(path);
             if (!file.AttributeExists("format") || file.Attribute("format").Read<string>() != Format)
                 throw new InvalidDataException($"{path} is not an LED.NET dataset (no format attribute '{Format}')");
-            var description = new SystemDescription(
-                file.Attribute("channels").Read<string[]>(), file.Attribute("grid").Read<int[]>(),
-                file.Attribute("extent").Read<double[]>(), file.Attribute("dt").Read<double>(),
-                file.Attribute("periodic").Read<int>() != 0);
+            var description = ObservableAttributes.Read(file);
             var sets = Splits.Select(s =>
             {
                 var ds = file.Dataset($"/{s}/trajectories");
                 var dims = ds.Space.Dimensions;
-                if (dims.Length != 2 + 1 + description.Grid.Count || (int)dims[2] != description.Channels.Count)
-                    throw new InvalidDataException($"{path}: /{s}/trajectories has shape [{string.Join(", ", dims)}], expected [n, T, {description.Channels.Count}, {string.Join(", ", description.Grid)}]");
+                if (!dims.Skip(2).Select(x => (int)x).SequenceEqual(description.Shape))
+                    throw new InvalidDataException($"{path}: /{s}/trajectories has shape [{string.Join(", ", dims)}], expected [n, T, {string.Join(", ", description.Shape)}]");
                 var values = ds.Type.Size == 4 ? Array.ConvertAll(ds.Read<float[]>(), v => (double)v) : ds.Read<double[]>();
                 return new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), values);
             }).ToArray();
-            var scaler = new MinMaxScaler(file.Attribute("scaler_min").Read<double[]>(), file.Attribute("scaler_max").Read<double[]>());
+            var scaler = new MinMaxScaler(file.Attribute("scaler_min").Read<double[]>(), file.Attribute("scaler_max").Read<double[]>(), description.Observable);
             return new LedDataset(file.Attribute("system").Read<string>(), description, sets[0], sets[1], sets[2], scaler);
         }
         catch (Exception ex) when (ex is not InvalidDataException and not FileNotFoundException)

@@ -8,16 +8,21 @@ namespace Led.Core.Forecasting;
 /// Latent-LED (iterative latent forecasting, spec §3.7): teacher-force the encodings of frames 0 … w−2 through the
 /// propagator from a fresh state; its last output ẑ_{w−1} is the first input; each prediction is fed back for H steps
 /// and decoded. Predictions correspond to frames w … w+H−1. Batched over all trajectories, no gradient.
+/// With a <paramref name="generator"/>, a stochastic propagator samples its predictions (warm-up output included) and a
+/// probabilistic decoder samples the states when <paramref name="sampleDecoder"/> is set; each trajectory then runs as an
+/// ensemble of members that share its warm-up frames.
 /// </summary>
-public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler)
+public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler,
+    Generator? generator = null, bool sampleDecoder = false)
 {
-    public LatentForecast Run(Tensor trajectories, int warmup, int horizon, CancellationToken cancel = default)
+    /// <param name="members">Ensemble members per trajectory: predictions are <c>[B·members, H, …]</c>, member-major within each trajectory.</param>
+    public LatentForecast Run(Tensor trajectories, int warmup, int horizon, CancellationToken cancel = default, int members = 1)
     {
         if (trajectories.shape[1] < warmup + horizon)
             throw new ArgumentException($"test trajectories have {trajectories.shape[1]} samples; warm-up {warmup} + horizon {horizon} need {warmup + horizon}");
         SetEvaluation();
         using var noGrad = no_grad();
-        long batch = trajectories.shape[0];
+        long batch = trajectories.shape[0] * members;
         var frameShape = trajectories.shape[2..];
         var encoded = Encode(trajectories.slice(1, 0, warmup + horizon, 1));
         var latents = zeros([batch, horizon, encoded.shape[2]], dtype: encoded.dtype, device: encoded.device);
@@ -26,14 +31,16 @@ public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator
             Tensor last;
             using (var scope = NewDisposeScope())
             {
-                var warm = propagator.Forward(state, Scale(encoded.slice(1, 0, warmup - 1, 1)));
+                var inputs = Scale(encoded.slice(1, 0, warmup - 1, 1));
+                if (members > 1) inputs = inputs.repeat_interleave(members, 0);
+                var warm = Step(state, inputs);
                 last = warm.slice(1, warmup - 2, warmup - 1, 1).clone().MoveToOuterDisposeScope();
             }
             for (int h = 0; h < horizon; h++)
             {
                 cancel.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var next = propagator.Forward(state, last);
+                var next = Step(state, last);
                 latents.slice(1, h, h + 1, 1).copy_(next);
                 last.Dispose();
                 last = next.MoveToOuterDisposeScope();
@@ -45,6 +52,9 @@ public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator
         var predictions = Decode(unscaled.reshape(batch * horizon, -1)).reshape([batch, horizon, .. frameShape]);
         return new LatentForecast(predictions, unscaled.clone(), encoded);
     }
+
+    private Tensor Step(PropagatorState state, Tensor inputs) =>
+        generator is not null && propagator is IStochasticPropagator stochastic ? stochastic.Sample(state, inputs, generator) : propagator.Forward(state, inputs);
 
     /// <summary>Encodes trajectories <c>[B, T, …]</c> to <c>[B, T, d_z]</c> in chunks.</summary>
     public Tensor Encode(Tensor trajectories)
@@ -64,7 +74,12 @@ public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator
     {
         var parts = new List<Tensor>();
         for (long start = 0; start < latents.shape[0]; start += 512)
-            parts.Add(autoencoder.Decode(latents.slice(0, start, Math.Min(latents.shape[0], start + 512), 1)));
+        {
+            var chunk = latents.slice(0, start, Math.Min(latents.shape[0], start + 512), 1);
+            parts.Add(sampleDecoder && generator is not null && autoencoder is IProbabilisticDecoder distribution
+                ? distribution.Sample(chunk, generator)
+                : autoencoder.Decode(chunk));
+        }
         var all = cat(parts, 0);
         foreach (var p in parts) p.Dispose();
         return all;

@@ -13,10 +13,12 @@ namespace Led.Core.Forecasting;
 /// sampled every Δt; then the propagator is re-synchronised by teacher-forcing the encodings of
 /// [x̂, micro frames 1 … T_μ−1] and continues from its prediction for the last micro frame. The last round is
 /// truncated at the horizon. T_m = 0 is the pure solver from the true state x_{w−1}; T_m ≥ H is Latent-LED.
-/// Uses the components' compiled single-trajectory path (<see cref="IFastInference"/>) where they offer one.
+/// Uses the components' compiled single-trajectory path (<see cref="IFastInference"/>) where they offer one. With a
+/// <paramref name="generator"/>, a stochastic propagator samples its steps and, with <paramref name="sampleDecoder"/>, a
+/// probabilistic decoder samples the states that are recorded and lifted (a particle cloud drawn from its density).
 /// </summary>
 public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler,
-    MinMaxScaler dataScaler, IDynamicalSystem system)
+    MinMaxScaler dataScaler, IDynamicalSystem system, Generator? generator = null, bool sampleDecoder = false)
 {
     /// <summary>One trajectory's forecast: frames w … w+H−1 in physical units, and the seconds spent in each part.</summary>
     public (double[] Predictions, double LatentSeconds, double MicroSeconds) Run(TrajectorySet test, int index, int warmup, int horizon,
@@ -45,8 +47,8 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
         }
 
         latentClock.Start();
-        using var stepper = Stepper.For(propagator, autoencoder.LatentDim, device);
-        var decoder = (autoencoder as IFastInference)?.CompileDecoder();
+        using var stepper = Stepper.For(propagator, autoencoder.LatentDim, device, generator);
+        var decoder = sampleDecoder ? null : (autoencoder as IFastInference)?.CompileDecoder();
         var warm = new double[(warmup - 1) * frame];
         for (int t = 0; t < warmup - 1; t++) test.Frame(index, t).CopyTo(warm.AsSpan(t * frame, frame));
         var next = stepper.Feed(EncodeScaled(warm, warmup - 1, device));
@@ -117,7 +119,9 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
         else
         {
             using var scope = NewDisposeScope();
-            var decoded = autoencoder.Decode(tensor(latent, [1, latent.Length], dtype: device.DType, device: device.Device)).to(ScalarType.Float64).cpu();
+            var z = tensor(latent, [1, latent.Length], dtype: device.DType, device: device.Device);
+            var decoded = (sampleDecoder && generator is not null && autoencoder is IProbabilisticDecoder distribution
+                ? distribution.Sample(z, generator) : autoencoder.Decode(z)).to(ScalarType.Float64).cpu();
             decoded.data<double>().ToArray().CopyTo(frame);
         }
         dataScaler.Unscale(frame, frame.Length);
@@ -126,8 +130,10 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
     /// <summary>Feeds latent vectors to the propagator and returns its prediction after the last one.</summary>
     private abstract class Stepper : IDisposable
     {
-        public static Stepper For(ILatentPropagator propagator, int latentDim, IDeviceContext device) =>
-            (propagator as IFastInference)?.CompileStep() is { } step ? new Fast(step, latentDim) : new Tensors(propagator, latentDim, device);
+        public static Stepper For(ILatentPropagator propagator, int latentDim, IDeviceContext device, Generator? generator) =>
+            generator is not null && propagator is IStochasticPropagator
+                ? new Tensors(propagator, latentDim, device, generator)
+                : (propagator as IFastInference)?.CompileStep() is { } step ? new Fast(step, latentDim) : new Tensors(propagator, latentDim, device, null);
 
         /// <summary><paramref name="latents"/>: n vectors of d_z values, in order.</summary>
         public abstract double[] Feed(double[] latents);
@@ -148,7 +154,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
             }
         }
 
-        private sealed class Tensors(ILatentPropagator propagator, int dz, IDeviceContext device) : Stepper
+        private sealed class Tensors(ILatentPropagator propagator, int dz, IDeviceContext device, Generator? generator) : Stepper
         {
             private readonly PropagatorState _state = propagator.Start(1);
 
@@ -156,7 +162,10 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
             {
                 using var scope = NewDisposeScope();
                 int n = latents.Length / dz;
-                var outputs = propagator.Forward(_state, tensor(latents, [1, n, dz], dtype: device.DType, device: device.Device));
+                var inputs = tensor(latents, [1, n, dz], dtype: device.DType, device: device.Device);
+                var outputs = generator is not null && propagator is IStochasticPropagator stochastic
+                    ? stochastic.Sample(_state, inputs, generator)
+                    : propagator.Forward(_state, inputs);
                 return outputs[0, n - 1].to(ScalarType.Float64).cpu().data<double>().ToArray();
             }
 

@@ -1,6 +1,7 @@
 using Led.Abstractions.Systems;
 using Led.Core.Forecasting;
 using Led.Core.Metrics;
+using Led.Core.Stages;
 using static TorchSharp.torch;
 
 namespace Led.Core.Reports;
@@ -9,15 +10,6 @@ namespace Led.Core.Reports;
 /// space–time truth / prediction / error of the first initial condition (1-D systems) and its latent trajectory.</summary>
 public static class ForecastPlots
 {
-    /// <summary>The joint densities of (u_x, u_xx) of truth and prediction side by side (log10 density).</summary>
-    public static void DerivativeDensities(string pathWithoutExtension, string channel,
-        (double[,] Truth, double[,] Prediction, double L1, (double Lo, double Hi) Ux, (double Lo, double Hi) Uxx) density)
-    {
-        foreach (var (name, field) in new[] { ("truth", density.Truth), ("prediction", density.Prediction) })
-            Plots.Density(pathWithoutExtension + "_" + name, $"{channel}: joint density of ({channel}_x, {channel}_xx), {name} (L1 difference {density.L1:G3})",
-                field, density.Ux, density.Uxx, $"{channel}_x", $"{channel}_xx");
-    }
-
     /// <summary>Multiscale-LED against ρ = T_m/T_μ (one line per T_μ; the pure solver T_m = 0 is left out of the ρ plots)
     /// and MNAD against time for every mode, showing the error drop at each micro phase.</summary>
     public static void Multiscale(string directory, double dt, int horizon,
@@ -35,18 +27,31 @@ public static class ForecastPlots
             rows.Where(r => r.Macro > 0).Select(r => ($"T_μ {r.Micro}, T_m {r.Macro}", time, r.Series.OverTime().Mean)), logY: true);
     }
 
-    public static void Write(string directory, SystemDescription system, ForecastErrors errors, ForecastErrors persistence,
+    /// <param name="predictions">The predictions the field plots show, <c>[ic, t, …]</c> (an ensemble's mean or first member).</param>
+    public static void Write(string directory, SystemDescription system, ForecastScores scores,
         double[] predictions, double[] targets, LatentForecast forecast, int warmup)
     {
         double dt = system.CoarseTimeStep;
-        int horizon = errors["mnad"].Steps;
+        var primary = scores[scores.Primary];
+        int horizon = primary.Steps;
         var time = Enumerable.Range(1, horizon).Select(i => i * dt).ToArray();
-        var (m, lo, hi) = errors["mnad"].OverTime();
-        var (pm, plo, phi) = persistence["mnad"].OverTime();
-        Plots.Band(Path.Combine(directory, "mnad_vs_time"), "MNAD over the forecast horizon", "lead time", "MNAD",
+        var (m, lo, hi) = primary.OverTime();
+        var (pm, plo, phi) = scores.BaselineOf(scores.Primary).OverTime();
+        string label = scores.Primary == "mnad" ? "MNAD" : "Wasserstein-1";
+        Plots.Band(Path.Combine(directory, $"{scores.Primary}_vs_time"), $"{label} over the forecast horizon", "lead time", label,
             time, [("Latent-LED", m, lo, hi), ("persistence", pm, plo, phi)], logY: true);
-        var (c, clo, chi) = errors["correlation"].OverTime();
-        Plots.Band(Path.Combine(directory, "correlation_vs_time"), "correlation with the truth", "lead time", "correlation", time, [("Latent-LED", c, clo, chi)]);
+        if (scores.Series.Any(s => s.Name == "correlation"))
+        {
+            var (c, clo, chi) = scores["correlation"].OverTime();
+            Plots.Band(Path.Combine(directory, "correlation_vs_time"), "correlation with the truth", "lead time", "correlation", time, [("Latent-LED", c, clo, chi)]);
+        }
+        if (scores.Series.Any(s => s.Name == "histogram_l1"))
+        {
+            var (c, clo, chi) = scores["histogram_l1"].OverTime();
+            var (b, blo, bhi) = scores.BaselineOf("histogram_l1").OverTime();
+            Plots.Band(Path.Combine(directory, "histogram_l1_vs_time"), "L1 histogram error over the forecast horizon", "lead time", "L1 histogram error",
+                time, [("Latent-LED", c, clo, chi), ("persistence", b, blo, bhi)]);
+        }
 
         if (system.Grid.Count == 1)
         {

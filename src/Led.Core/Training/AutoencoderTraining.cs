@@ -7,11 +7,16 @@ using static TorchSharp.torch;
 namespace Led.Core.Training;
 
 /// <summary>
-/// Trains an autoencoder on scaled frames <c>[N, channel, grid…]</c>: a closed-form fit for <see cref="IFittable"/>
-/// components, otherwise mini-batch reconstruction MSE with <see cref="EarlyStoppingTrainer"/>.
+/// Trains an autoencoder on scaled frames <c>[N, …observable shape]</c>: a closed-form fit for <see cref="IFittable"/>
+/// components, otherwise mini-batches with <see cref="EarlyStoppingTrainer"/> minimising the reconstruction MSE or, for
+/// a probabilistic decoder (<see cref="TrainingOptions.AutoencoderLoss"/>), the negative log-likelihood of the frames.
 /// </summary>
 public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
 {
+    /// <summary>Whether <paramref name="autoencoder"/> is trained by negative log-likelihood under these options.</summary>
+    public bool UsesLikelihood(IAutoencoder autoencoder) =>
+        options.AutoencoderLoss == LossKind.Nll || (options.AutoencoderLoss == LossKind.Auto && autoencoder is IProbabilisticDecoder);
+
     public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, Tensor trainFrames, Tensor validationFrames, CancellationToken cancel = default)
     {
         switch (autoencoder)
@@ -24,7 +29,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
                 var random = new Random(seed);
                 return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder", trainable.Module,
                     optimizer => Epoch(autoencoder, trainFrames, optimizer, random),
-                    () => ReconstructionLoss(autoencoder, validationFrames), cancel);
+                    () => UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, validationFrames) : ReconstructionLoss(autoencoder, validationFrames), cancel);
             default:
                 throw new InvalidOperationException($"{autoencoder.GetType().Name} is neither trainable nor fittable");
         }
@@ -45,6 +50,26 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         return sum / frames.numel();
     }
 
+    /// <summary>Mean negative log-likelihood per value of all frames under a probabilistic decoder (no gradient), in scaled units.</summary>
+    public static double NegativeLogLikelihood(IAutoencoder autoencoder, Tensor frames)
+    {
+        using var noGrad = no_grad();
+        double sum = 0;
+        long n = frames.shape[0];
+        for (long start = 0; start < n; start += 256)
+        {
+            using var scope = NewDisposeScope();
+            var batch = frames.slice(0, start, Math.Min(n, start + 256), 1);
+            sum -= Likelihood(autoencoder, batch).sum().to(ScalarType.Float64).item<double>();
+        }
+        return sum / n;
+    }
+
+    private static Tensor Likelihood(IAutoencoder autoencoder, Tensor batch) =>
+        autoencoder is IProbabilisticDecoder decoder
+            ? decoder.LogLikelihood(autoencoder.Encode(batch), batch)
+            : throw new InvalidOperationException($"{autoencoder.GetType().Name} has no probabilistic decoder: set training.autoencoderLoss to mse");
+
     private double Epoch(IAutoencoder autoencoder, Tensor frames, IGradientOptimizer optimizer, Random random)
     {
         var order = TensorData.Shuffled((int)frames.shape[0], random);
@@ -54,7 +79,9 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         {
             using var scope = NewDisposeScope();
             var batch = TensorData.Rows(frames, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
-            var loss = nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch);
+            var loss = UsesLikelihood(autoencoder)
+                ? Likelihood(autoencoder, batch).mean().neg()
+                : nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch);
             optimizer.ZeroGrad();
             loss.backward();
             optimizer.Step();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Led.Abstractions.Learning;
+using Led.Abstractions.Observables;
 using Led.Core.Data;
 
 namespace Led.Core.Training;
@@ -45,15 +46,16 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
         File.Exists(Path.Combine(path, "scalers.json")) ? path : Path.Combine(path, "model");
 
     /// <summary>Loads saved weights into freshly created components; mismatches give an <see cref="InvalidDataException"/>.</summary>
-    public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator)
+    /// <param name="observable">The system's observable, whose layout the data scaler follows (null: a channel-major field).</param>
+    public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator, Observable? observable = null)
     {
-        var (dataScaler, latentScaler) = LoadAutoencoder(directory, autoencoder);
+        var (dataScaler, latentScaler) = LoadAutoencoder(directory, autoencoder, observable);
         LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
         return new LedModel(autoencoder, propagator, dataScaler, latentScaler);
     }
 
     /// <summary>Loads the autoencoder's weights and the scalers saved beside them (the latent scaler when a propagator was trained).</summary>
-    public static (MinMaxScaler DataScaler, LatentScaler? LatentScaler) LoadAutoencoder(string directory, IAutoencoder autoencoder)
+    public static (MinMaxScaler DataScaler, LatentScaler? LatentScaler) LoadAutoencoder(string directory, IAutoencoder autoencoder, Observable? observable = null)
     {
         string scalersPath = Path.Combine(directory, "scalers.json");
         if (!File.Exists(scalersPath))
@@ -65,7 +67,7 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
         LoadComponent(autoencoder, Path.Combine(directory, "autoencoder.bin"));
         double[] Read(string key) => scalers[key]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
         var latent = scalers.ContainsKey("latent_min") ? new LatentScaler(Read("latent_min"), Read("latent_max")) : null;
-        return (new MinMaxScaler(Read("data_min"), Read("data_max")), latent);
+        return (new MinMaxScaler(Read("data_min"), Read("data_max"), observable), latent);
     }
 
     private static void SaveComponent(object component, string path)

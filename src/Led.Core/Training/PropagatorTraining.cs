@@ -12,10 +12,15 @@ namespace Led.Core.Training;
 /// truncated back-propagation through time in chunks of <see cref="TrainingOptions.SequenceLength"/> with the hidden
 /// state carried (detached) between chunks and one optimiser step per chunk; the inputs, not the targets, optionally
 /// carry Gaussian noise (<see cref="TrainingOptions.Noise"/>). The loss is the latent forecast MSE in
-/// unscaled latent units. Closed-form propagators (<see cref="IFittable"/>) are fitted instead.
+/// unscaled latent units, or for a stochastic propagator (<see cref="TrainingOptions.PropagatorLoss"/>) the negative
+/// log-likelihood of the next scaled latents. Closed-form propagators (<see cref="IFittable"/>) are fitted instead.
 /// </summary>
 public sealed class PropagatorTraining(TrainingOptions options, LatentScaler latentScaler, int seed, ILogger log, IProgressReporter progress)
 {
+    /// <summary>Whether <paramref name="propagator"/> is trained by negative log-likelihood under these options.</summary>
+    public bool UsesLikelihood(ILatentPropagator propagator) =>
+        options.PropagatorLoss == LossKind.Nll || (options.PropagatorLoss == LossKind.Auto && propagator is IStochasticPropagator);
+
     public IReadOnlyList<EpochRecord> Train(ILatentPropagator propagator, IReadOnlyList<Tensor> trainLatents, IReadOnlyList<Tensor> validationLatents,
         CancellationToken cancel = default)
     {
@@ -42,12 +47,12 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
 
     private double Epoch(ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random, Generator noise) =>
         TruncatedBackpropagation.Epoch(windows, options.BatchSize, options.SequenceLength, random, propagator.Start,
-            (state, input, target) => LatentLoss(propagator.Forward(state, Perturbed(input, noise)), target), optimizer,
+            (state, input, target) => ChunkLoss(propagator, state, Perturbed(input, noise), target), optimizer,
             options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
     private double Loss(ILatentPropagator propagator, Tensor windows) =>
         TruncatedBackpropagation.Evaluate(windows, 256, options.SequenceLength, propagator.Start,
-            (state, input, target) => LatentLoss(propagator.Forward(state, input), target),
+            (state, input, target) => ChunkLoss(propagator, state, input, target),
             options.Warmup, (state, latents) => propagator.Forward(state, latents));
 
     /// <summary>
@@ -57,6 +62,14 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
     /// </summary>
     private Tensor Perturbed(Tensor input, Generator noise) =>
         options.Noise > 0 ? input + options.Noise * randn(input.shape, input.dtype, generator: noise).to(input.device) : input;
+
+    private Tensor ChunkLoss(ILatentPropagator propagator, PropagatorState state, Tensor input, Tensor target)
+    {
+        if (!UsesLikelihood(propagator)) return LatentLoss(propagator.Forward(state, input), target);
+        if (propagator is not IStochasticPropagator stochastic)
+            throw new InvalidOperationException($"{propagator.GetType().Name} is not stochastic: set training.propagatorLoss to mse");
+        return stochastic.LogLikelihood(state, input, target).mean().neg();
+    }
 
     private Tensor LatentLoss(Tensor predicted, Tensor target) =>
         nn.functional.mse_loss(latentScaler.Unscale(predicted), latentScaler.Unscale(target));

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Led.Abstractions.Plugins;
 using Led.Core;
 using Led.Hosting.Configuration;
 
@@ -9,14 +10,27 @@ namespace Led.Hosting.Components;
 /// options, the given context (system description, device, latent space…; a constructor may ignore any of them) or the
 /// container — preferring the one with most parameters.
 /// </summary>
-public sealed class ComponentFactory(IServiceProvider services, Experiment experiment) : IComponentFactory
+public sealed class ComponentFactory(IServiceProvider services, Experiment experiment, ComponentRegistry? registry = null) : IComponentFactory
 {
     public bool IsConfigured(string section) => experiment.Components.ContainsKey(section);
 
     public object Create(string section, params object[] context)
     {
         if (!experiment.Components.TryGetValue(section, out var component))
-            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component (see `led plugins`)");
+            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component");
+        return Construct(component, context);
+    }
+
+    public object CreateDefault(ComponentKind kind, string name, params object[] context)
+    {
+        if (registry is null) throw new InvalidOperationException($"{kind} '{name}' cannot be created: this factory has no component registry");
+        if (!registry.TryFind(kind, name, out var registration, out var error)) throw new InvalidOperationException(error);
+        var options = Activator.CreateInstance(registration!.OptionsType)!;
+        return Construct(new ResolvedComponent(name, registration, options), context);
+    }
+
+    private object Construct(ResolvedComponent component, object[] context)
+    {
         var type = component.Registration.ImplementationType;
         object[] available = [component.Options, .. context];
         foreach (var constructor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))

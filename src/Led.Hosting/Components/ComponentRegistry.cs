@@ -39,6 +39,20 @@ public sealed class ComponentRegistry
     public IEnumerable<(ComponentRegistration Registration, LoadedPlugin Plugin)> All =>
         _components.Values.OrderBy(c => c.Registration.Kind).ThenBy(c => c.Registration.Name, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Finds a component of any of <paramref name="kinds"/> (the first that offers the name), or explains why not.</summary>
+    public bool TryFind(IReadOnlyList<ComponentKind> kinds, string name, out ComponentRegistration? registration, out string? error)
+    {
+        foreach (var kind in kinds)
+            if (_components.ContainsKey((kind, name.ToLowerInvariant())) || _conflicts.ContainsKey((kind, name.ToLowerInvariant())))
+                return TryFind(kind, name, out registration, out error);
+        if (kinds.Count == 1) return TryFind(kinds[0], name, out registration, out error);
+        registration = null;
+        var available = _components.Values.Where(c => kinds.Contains(c.Registration.Kind)).Select(c => c.Registration.Name).Order().ToList();
+        string what = string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()));
+        error = $"unknown {what} '{name}'; available: " + (available.Count == 0 ? $"none (no loaded plugin offers a {what})" : string.Join(", ", available));
+        return false;
+    }
+
     /// <summary>Finds a component, or explains why not (unknown name with the available ones, or a conflict).</summary>
     public bool TryFind(ComponentKind kind, string name, out ComponentRegistration? registration, out string? error)
     {

@@ -8,12 +8,13 @@ namespace Led.Hosting.Configuration;
 /// <summary>Reads a JSON experiment, binds every section and every component's options, and reports all errors at once.</summary>
 public static class ExperimentLoader
 {
-    /// <summary>Component sections and the kind each may name.</summary>
-    public static readonly IReadOnlyDictionary<string, ComponentKind> ComponentSections = new Dictionary<string, ComponentKind>
+    /// <summary>Component sections and the kinds each may name (the first that offers the name wins).</summary>
+    public static readonly IReadOnlyDictionary<string, ComponentKind[]> ComponentSections = new Dictionary<string, ComponentKind[]>
     {
-        ["system"] = ComponentKind.System,
-        ["encoder"] = ComponentKind.Autoencoder,
-        ["propagator"] = ComponentKind.Propagator,
+        ["system"] = [ComponentKind.System],
+        ["encoder"] = [ComponentKind.Autoencoder, ComponentKind.Encoder],
+        ["decoder"] = [ComponentKind.Decoder],
+        ["propagator"] = [ComponentKind.Propagator],
     };
 
     /// <summary>Reads a config file; <paramref name="overrides"/> are <c>path=value</c> pairs (e.g. <c>seed=3</c>, <c>encoder.options.latentDim=4</c>).</summary>
@@ -59,14 +60,14 @@ public static class ExperimentLoader
         var config = (ExperimentConfig)OptionsBinder.Bind(root, typeof(ExperimentConfig), "", errors);
         var components = new Dictionary<string, ResolvedComponent>();
         var sections = ComponentSections.Select(kv => (kv.Key, kv.Value))
-            .Concat(root.GetSection("metrics").GetChildren().Select(c => ($"metrics[{c.Key}]", ComponentKind.Metric)));
-        foreach (var (section, kind) in sections)
+            .Concat(root.GetSection("metrics").GetChildren().Select(c => ($"metrics[{c.Key}]", new[] { ComponentKind.Metric })));
+        foreach (var (section, kinds) in sections)
         {
             var raw = root.GetSection(section.Replace("[", ":").Replace("]", ""));
             if (!raw.Exists()) continue;
             string? name = raw["name"];
             if (string.IsNullOrWhiteSpace(name)) continue; // reported by the [Required] rule or the binder
-            if (!registry.TryFind(kind, name, out var registration, out var error))
+            if (!registry.TryFind(kinds, name, out var registration, out var error))
             {
                 errors.Add(new ConfigError($"{section}.name", error!));
                 continue;
@@ -74,7 +75,21 @@ public static class ExperimentLoader
             var options = OptionsBinder.Bind(raw.GetSection("options"), registration!.OptionsType, $"{section}.options", errors);
             components[section] = new ResolvedComponent(section, registration, options);
         }
+        CheckSlots(components, errors);
         return errors.Count > before ? null : new Experiment(config, components, source);
+    }
+
+    /// <summary>An encoder alone needs a decoder; an autoencoder fills both slots.</summary>
+    private static void CheckSlots(Dictionary<string, ResolvedComponent> components, List<ConfigError> errors)
+    {
+        if (!components.TryGetValue("encoder", out var encoder)) return;
+        bool pair = encoder.Registration.Kind == ComponentKind.Autoencoder;
+        if (pair && components.TryGetValue("decoder", out var decoder))
+            errors.Add(new ConfigError("decoder", $"encoder {encoder.Registration.Name} is an autoencoder and decodes itself; remove the decoder section " +
+                                                  $"({decoder.Registration.Name}) or name an encoder that has no decoder of its own"));
+        if (!pair && !components.ContainsKey("decoder"))
+            errors.Add(new ConfigError("decoder", $"encoder {encoder.Registration.Name} has no decoder of its own: add a section " +
+                                                  "\"decoder\": { \"name\": …, \"options\": { … } } naming a decoder"));
     }
 
     private static Dictionary<string, string?> ParseOverrides(IEnumerable<string>? overrides, List<ConfigError> errors)

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Observables;
+using Led.Abstractions.Systems;
+using Led.Core.Configuration;
+using Led.Core.Data;
+using Led.Core.Metrics;
+
+namespace Led.Core.Stages;
+
+/// <summary>
+/// Scores a forecast by the kind of its observable, against the truth and against persistence. A field: MSE, MNAD,
+/// NRMSE and correlation of the (ensemble-mean) prediction per initial condition and time, MNAD per channel and at the
+/// report horizons, and the state distribution per channel. A point set or a coordinate vector: the ensemble's
+/// distribution errors (<see cref="EnsembleDistributionErrors"/>). Then the metric components (the system's defaults
+/// and the config's), which see the ensemble mean of a field and the first member otherwise.
+/// </summary>
+public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScaler scaler, IReadOnlyList<IForecastMetric> metrics)
+{
+    public ForecastScores Score(ForecastResult forecast)
+    {
+        var d = forecast.System;
+        int ics = forecast.InitialConditions, horizon = forecast.Horizon;
+        var result = new Dictionary<string, double> { ["initial_conditions"] = ics, ["warmup"] = forecast.Warmup, ["horizon"] = horizon };
+        IReadOnlyList<ErrorSeries> series, baseline;
+        string primary;
+        double[] seen;
+        if (d.Kind == ObservableKind.Field)
+        {
+            seen = forecast.MemberMean();
+            var range = scaler.Max.Zip(scaler.Min, (a, b) => a - b).ToArray();
+            series = ForecastErrors.Compute(seen, forecast.Targets, ics, horizon, d.Channels, range).Series;
+            baseline = ForecastErrors.Compute(forecast.Persistence, forecast.Targets, ics, horizon, d.Channels, range).Series;
+            primary = "mnad";
+            FieldScores(d, seen, forecast.Targets, ics, Find(series), Find(baseline), result);
+        }
+        else
+        {
+            seen = FirstMembers(forecast);
+            series = EnsembleDistributionErrors.Compute(d.Observable, forecast.Predictions, forecast.Targets, ics, forecast.Members, horizon);
+            baseline = EnsembleDistributionErrors.Compute(d.Observable, forecast.Persistence, forecast.Targets, ics, 1, horizon);
+            primary = "wasserstein";
+            foreach (var s in series) result[s.Name] = s.Mean();
+            result["wasserstein_persistence"] = Find(baseline)("wasserstein").Mean();
+            result["histogram_l1_persistence"] = Find(baseline)("histogram_l1").Mean();
+            result["ensemble"] = forecast.Members;
+        }
+        var figures = new List<MetricFigure>();
+        var componentKeys = new List<string>();
+        foreach (var metric in metrics)
+        {
+            foreach (var (key, value) in metric.Evaluate(d, seen, forecast.Targets, ics))
+            {
+                if (!SnakeCase().IsMatch(key) || !result.TryAdd(key, value))
+                    throw new InvalidOperationException($"metric {metric.GetType().Name} returned the key '{key}', which is not snake_case or is taken: rename it in the plugin");
+                componentKeys.Add(key);
+            }
+            if (metric is IMetricFigures drawn) figures.AddRange(drawn.Figures);
+        }
+        return new ForecastScores(result, series, baseline, primary, figures) { ComponentKeys = componentKeys };
+    }
+
+    /// <summary>The name of a quantity as a metric key suffix.</summary>
+    public static string Snake(string name) => new(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+
+    private void FieldScores(SystemDescription d, double[] predictions, double[] targets, int ics, Func<string, ErrorSeries> errors,
+        Func<string, ErrorSeries> persistence, Dictionary<string, double> result)
+    {
+        int shortSteps = Math.Max(1, errors("mnad").Steps / 10);
+        result["mse"] = errors("mse").Mean();
+        result["mnad"] = errors("mnad").Mean();
+        result["nrmse"] = errors("nrmse").Mean();
+        result["correlation"] = errors("correlation").Mean();
+        result["mnad_short"] = errors("mnad").Mean(shortSteps);
+        result["mnad_persistence"] = persistence("mnad").Mean();
+        result["mnad_persistence_short"] = persistence("mnad").Mean(shortSteps);
+        result["short_horizon_steps"] = shortSteps;
+        foreach (var c in d.Channels)
+        {
+            result[$"mnad_{Snake(c)}"] = errors($"mnad_{c}").Mean();
+            result[$"mnad_{Snake(c)}_persistence"] = persistence($"mnad_{c}").Mean();
+        }
+        foreach (int h in options.ReportHorizons)
+        {
+            result[$"mnad_h{h}"] = errors("mnad").Mean(h);
+            foreach (var c in d.Channels)
+            {
+                result[$"mnad_{Snake(c)}_h{h}"] = errors($"mnad_{c}").Mean(h);
+                result[$"mnad_{Snake(c)}_ic0_h{h}"] = errors($"mnad_{c}").MeanOf(0, h);
+            }
+        }
+        int frame = d.Size, perChannel = frame / d.Channels.Count;
+        for (int c = 0; c < d.Channels.Count; c++)
+        {
+            var (l1, w1) = DistributionErrors.StateDistribution(Channel(predictions, frame, c, perChannel), Channel(targets, frame, c, perChannel), ics);
+            result[$"state_distribution_l1_{Snake(d.Channels[c])}"] = l1;
+            result[$"wasserstein_{Snake(d.Channels[c])}"] = w1;
+        }
+    }
+
+    private static Func<string, ErrorSeries> Find(IReadOnlyList<ErrorSeries> series) => name => series.First(s => s.Name == name);
+
+    /// <summary>One channel's values of every frame, <c>[frames, points]</c> flattened.</summary>
+    private static double[] Channel(double[] frames, int frameSize, int channel, int perChannel)
+    {
+        var result = new double[frames.Length / frameSize * perChannel];
+        for (int f = 0; f < frames.Length / frameSize; f++)
+            frames.AsSpan(f * frameSize + channel * perChannel, perChannel).CopyTo(result.AsSpan(f * perChannel, perChannel));
+        return result;
+    }
+
+    private static double[] FirstMembers(ForecastResult forecast)
+    {
+        int block = forecast.Horizon * forecast.Test.FrameSize;
+        var first = new double[forecast.Targets.Length];
+        for (int i = 0; i < forecast.InitialConditions; i++)
+            forecast.Predictions.AsSpan(i * forecast.Members * block, block).CopyTo(first.AsSpan(i * block, block));
+        return first;
+    }
+
+    [GeneratedRegex("^[a-z0-9_]+$")]
+    private static partial Regex SnakeCase();
+}

@@ -1,0 +1,69 @@
+using Led.Abstractions.Learning;
+using Led.Abstractions.Observables;
+using Led.Abstractions.Systems;
+using Led.Core.Configuration;
+using Led.Core.Forecasting;
+using Led.Core.Training;
+using static TorchSharp.torch;
+
+namespace Led.Core.Stages;
+
+/// <summary>
+/// The multiscale stage: Multiscale-LED for every (T_μ, T_m) of <c>forecast.multiscale</c>, plus the solver alone
+/// (T_m = 0) as the timing reference, from the same test frames as the forecast; each mode is scored like a forecast
+/// (metric components for T_m &gt; 0) and timed.
+/// </summary>
+public sealed class MultiscaleStage(IDynamicalSystem system, ForecastOptions options, StageContext context)
+{
+    public IReadOnlyList<MultiscaleMode> Run(LedModel model, ForecastResult forecast, ForecastScoring withMetrics, ForecastScoring builtIn)
+    {
+        var m = options.Multiscale;
+        var micro = m.MicroSteps.Count > 0 ? m.MicroSteps : [1];
+        var modes = micro.SelectMany(mu => m.MacroSteps.Prepend(0).Distinct().Select(tm => (mu, tm))).Distinct().ToList();
+        var test = forecast.Test;
+        int warmup = forecast.Warmup, horizon = forecast.Horizon;
+        using var generator = new Generator((ulong)context.Seed + 1, context.Device.Device);
+        bool sampleDecoder = system.Description.Kind != ObservableKind.Field && model.Autoencoder is IProbabilisticDecoder;
+        var forecaster = new MultiscaleForecaster(model.Autoencoder, model.Propagator, model.LatentScaler, model.DataScaler, system, generator, sampleDecoder);
+        var results = new List<(int Micro, int Macro, ForecastScores Scores, double Seconds)>();
+        using var task = context.Progress.Start($"multiscale: {modes.Count} modes × {test.Count} initial conditions", modes.Count * test.Count);
+        int done = 0;
+        foreach (var (mu, tm) in modes)
+        {
+            var predictions = new double[forecast.Targets.Length];
+            double seconds = 0;
+            for (int i = 0; i < test.Count; i++)
+            {
+                var (p, latent, microSeconds) = forecaster.Run(test, i, warmup, horizon, tm, mu, context.Device, context.Cancel);
+                p.CopyTo(predictions.AsSpan(i * horizon * test.FrameSize));
+                seconds += latent + microSeconds;
+                task.Report(++done, $"T_μ {mu} T_m {tm}");
+            }
+            var result = new ForecastResult(forecast.System, test, warmup, horizon, 1, predictions, forecast.Targets, forecast.Persistence, forecast.Latent, seconds);
+            results.Add((mu, tm, (tm > 0 ? withMetrics : builtIn).Score(result), seconds / (test.Count * horizon)));
+        }
+        return results.Select(r => new MultiscaleMode(r.Micro, r.Macro, r.Scores, r.Seconds,
+            results.First(x => x.Micro == r.Micro && x.Macro == 0).Seconds / r.Seconds)).ToList();
+    }
+
+    /// <summary>The modes' keys in metrics.json: the primary scores per mode (per channel for a field), the speed-up, and the metric components' keys.</summary>
+    public static Dictionary<string, double> Metrics(IReadOnlyList<MultiscaleMode> modes, IReadOnlyList<string> channels, ISet<string> componentKeys)
+    {
+        var metrics = new Dictionary<string, double>();
+        foreach (var mode in modes)
+        {
+            foreach (var name in PrimaryKeys(mode.Scores, channels))
+                metrics[$"{mode.Key}_{name}"] = mode.Scores.Metrics[name];
+            if (mode.Macro > 0)
+                foreach (var key in componentKeys) metrics[$"{mode.Key}_{key}"] = mode.Scores.Metrics[key];
+            metrics[$"{mode.Key}_speedup"] = mode.Speedup;
+        }
+        return metrics;
+    }
+
+    /// <summary>The built-in score columns of a mode: MNAD, per-channel MNAD and correlation for a field; the distribution errors otherwise.</summary>
+    public static IReadOnlyList<string> PrimaryKeys(ForecastScores scores, IReadOnlyList<string> channels) =>
+        scores.Primary == "mnad"
+            ? ["mnad", .. channels.Select(c => $"mnad_{ForecastScoring.Snake(c)}"), "correlation"]
+            : ["wasserstein", "histogram_l1"];
+}

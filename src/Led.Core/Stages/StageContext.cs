@@ -1,0 +1,16 @@
+using Led.Abstractions.Learning;
+using Led.Core.Progress;
+using Serilog;
+using Serilog.Core;
+
+namespace Led.Core.Stages;
+
+/// <summary>What every stage runs with: the device, the run's seed, a log, progress and cancellation.</summary>
+public sealed record StageContext(IDeviceContext Device, int Seed)
+{
+    public ILogger Log { get; init; } = Logger.None;
+
+    public IProgressReporter Progress { get; init; } = SilentProgress.Instance;
+
+    public CancellationToken Cancel { get; init; }
+}
