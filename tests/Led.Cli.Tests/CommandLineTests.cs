@@ -48,7 +48,7 @@ public sealed class CommandLineTests : IDisposable
         var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("error: system.options.frequncy: unknown key 'frequncy'; did you mean 'frequency'?", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("error: encoder.name: unknown autoencoder 'Pcaa'; available:", StringComparison.Ordinal) && e.Contains("Pca"));
+        Assert.Contains(errors, e => e.StartsWith("error: encoder.name: unknown autoencoder or encoder 'Pcaa'; available:", StringComparison.Ordinal) && e.Contains("Pca"));
         Assert.Contains(errors, e => e.StartsWith("error: forecast.horizon: horizon must be ≥ 1", StringComparison.Ordinal));
         Assert.Equal("", stdout);
         Assert.Equal(["config.json"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));

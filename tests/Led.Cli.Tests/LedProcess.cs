@@ -16,15 +16,18 @@ public static class LedProcess
 
     private static readonly Lazy<string> OscillatorFolder = new(() =>
     {
-        string source = Path.Combine(RepositoryPaths.Root, "artifacts", "test-plugins", Configuration, "Led.TestPlugins.Oscillator");
         string folder = Path.Combine(Path.GetTempPath(), $"led-cli-plugins-{Environment.ProcessId}");
-        string target = Path.Combine(folder, "Led.TestPlugins.Oscillator");
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        foreach (var name in new[] { "Led.TestPlugins.Oscillator", "Led.TestPlugins.ParticleCloud" })
+        {
+            string source = Path.Combine(RepositoryPaths.Root, "artifacts", "test-plugins", Configuration, name);
+            string target = Path.Combine(folder, name);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
         return folder;
     });
 
-    /// <summary>A folder holding only the test Oscillator plugin (added through LED_PLUGIN_PATH), as a user drops one.</summary>
+    /// <summary>A folder holding only the test plugins Oscillator and ParticleCloud (added through LED_PLUGIN_PATH), as a user drops them.</summary>
     public static string TestPlugins => OscillatorFolder.Value;
 
     public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args)

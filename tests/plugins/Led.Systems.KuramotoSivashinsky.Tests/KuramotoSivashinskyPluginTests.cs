@@ -8,14 +8,22 @@ public class KuramotoSivashinskyPluginTests
 {
 
     [Fact]
-    public void Registers_the_system_under_its_config_name()
+    public void Registers_the_system_and_its_metric_under_their_config_names()
     {
         var builder = new RecordingBuilder();
         new KuramotoSivashinskyPlugin().Register(builder);
-        var registration = Assert.Single(builder.Registrations);
-        Assert.Equal(new ComponentRegistration(ComponentKind.System, "KuramotoSivashinsky",
-            typeof(KuramotoSivashinsky), typeof(KuramotoSivashinskyOptions)), registration);
-        Assert.True(ComponentRegistration.ContractOf(registration.Kind).IsAssignableFrom(registration.ImplementationType));
+        Assert.Equal([new ComponentRegistration(ComponentKind.System, "KuramotoSivashinsky", typeof(KuramotoSivashinsky), typeof(KuramotoSivashinskyOptions)),
+                      new ComponentRegistration(ComponentKind.Metric, "UxUxxDensity", typeof(UxUxxDensity), typeof(UxUxxDensityOptions))], builder.Registrations);
+        foreach (var registration in builder.Registrations)
+            Assert.True(ComponentRegistration.ContractOf(registration.Kind).IsAssignableFrom(registration.ImplementationType));
+    }
+
+    [Fact]
+    public void The_system_turns_its_metric_on_by_default_and_names_its_headline_score()
+    {
+        var system = new KuramotoSivashinsky(new KuramotoSivashinskyOptions());
+        Assert.Equal("mnad", system.HeadlineMetric);
+        Assert.Equal(["UxUxxDensity"], system.DefaultMetrics);
     }
 
     [Fact]
@@ -30,7 +38,7 @@ public class KuramotoSivashinskyPluginTests
         {
             var builder = new RecordingBuilder();
             builder.AddKuramotoSivashinsky();
-            return builder.Registrations.Single();
+            return builder.Registrations.Single(r => r.Kind == ComponentKind.System);
         }
     }
 }
