@@ -301,7 +301,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
 
         Directory.CreateDirectory(outputDirectory);
         if (f.Multiscale.MacroSteps.Count > 0)
-            foreach (var (key, value) in Multiscale(test, targets, model, warmup, horizon, outputDirectory)) metrics[key] = value;
+            foreach (var (key, value) in Multiscale(test, targets, model, warmup, horizon, outputDirectory, metrics)) metrics[key] = value;
         if (config.Output.Predictions)
             ForecastFile.Write(Path.Combine(outputDirectory, "forecast.h5"), predictions, targets, [ics, horizon, .. data.Test.FrameShape.Select(d => (long)d)],
                 ToArray(forecast.Latents), forecast.Latents.shape, ToArray(forecast.EncodedTruth), forecast.EncodedTruth.shape,
@@ -333,7 +333,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         return result;
     }
 
-    private Dictionary<string, double> Multiscale(TrajectorySet test, double[] targets, LedModel model, int warmup, int horizon, string outputDirectory)
+    private Dictionary<string, double> Multiscale(TrajectorySet test, double[] targets, LedModel model, int warmup, int horizon, string outputDirectory, IReadOnlyDictionary<string, double> forecastMetrics)
     {
         var m = config.Forecast.Multiscale;
         var micro = m.MicroSteps.Count > 0 ? m.MicroSteps : [1];
@@ -377,7 +377,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         File.WriteAllLines(Path.Combine(outputDirectory, "multiscale.csv"), table);
         if (config.Output.Plots)
             ForecastPlots.Multiscale(outputDirectory, System.Description.CoarseTimeStep, horizon,
-                rows.Select(r => (r.Micro, r.Macro, r.Mnad, r.Correlation, rows.First(x => x.Micro == r.Micro && x.Macro == 0).Seconds / r.Seconds, r.Series)).ToList());
+                rows.Select(r => (r.Micro, r.Macro, r.Mnad, r.Correlation, rows.First(x => x.Micro == r.Micro && x.Macro == 0).Seconds / r.Seconds, r.Series)).ToList(), forecastMetrics["mnad"], forecastMetrics["mnad_persistence"], forecastMetrics["speedup_latent"]);
         return metrics;
     }
 
