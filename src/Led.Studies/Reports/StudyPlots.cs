@@ -1,3 +1,5 @@
+using System.Globalization;
+using Led.Core.Reports;
 using ScottPlot;
 
 namespace Led.Studies.Reports;
@@ -11,20 +13,26 @@ public static class StudyPlots
 {
     static StudyPlots() => Fonts.Default = "DejaVu Sans";
 
-    public static void MetricVsNumber(string pathWithoutExtension, string metric, string axis,
+    /// <summary>
+    /// A metric against a numeric axis: one line per setting of the other axes through the mean at each measured value
+    /// (marked), with the min–max band over seeds; log scales (log2 x over a wide range of positive values, log10 y over
+    /// two decades) are labelled with real values, and the frame holds every point. Returns the plot as saved.
+    /// </summary>
+    public static Plot MetricVsNumber(string pathWithoutExtension, string metric, string axis,
         IReadOnlyList<(string Label, IReadOnlyList<(double X, double Mean, double Min, double Max)> Points)> series)
     {
         var xs = series.SelectMany(s => s.Points.Select(p => p.X)).Distinct().Order().ToArray();
         bool log2X = xs.Length >= 3 && xs[0] > 0 && xs[^1] / xs[0] >= 8;
-        var all = series.SelectMany(s => s.Points.SelectMany(p => new[] { p.Min, p.Max })).ToList();
-        bool logY = LogScale(all);
+        bool logY = LogScale(series.SelectMany(s => s.Points.SelectMany(p => new[] { p.Min, p.Max, p.Mean })).ToList());
+        double X(double x) => log2X ? Math.Log2(x) : x;
         var plot = new Plot();
+        var framed = new List<double>();
         int colour = 0;
         foreach (var (label, points) in series)
         {
             var color = Colors.Category10[colour++ % 10];
             var ordered = points.OrderBy(p => p.X).ToArray();
-            double[] x = ordered.Select(p => log2X ? Math.Log2(p.X) : p.X).ToArray();
+            double[] x = ordered.Select(p => X(p.X)).ToArray();
             if (ordered.Any(p => p.Max > p.Min) && ordered.Length >= 2)
             {
                 var band = plot.Add.FillY(x, Y(ordered.Select(p => p.Min), logY), Y(ordered.Select(p => p.Max), logY));
@@ -34,19 +42,26 @@ public static class StudyPlots
             var line = plot.Add.Scatter(x, Y(ordered.Select(p => p.Mean), logY));
             line.Color = color;
             line.LineWidth = 2;
-            line.MarkerSize = 7;
+            line.MarkerSize = 8;
+            line.MarkerShape = MarkerShape.FilledCircle;
             if (series.Count > 1) line.LegendText = label;
+            framed.AddRange(Y(ordered.SelectMany(p => new[] { p.Min, p.Max, p.Mean }), logY));
         }
+        PlotAxes.FrameX(plot, xs.Select(X), log: false);
+        PlotAxes.FrameY(plot, framed, logY);
+        // The measured values are the ticks of the swept axis (1, 2, 4, 8, 16 on a log2 axis), when they are few.
         if (log2X || xs.Length <= 12)
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs.Select(v => log2X ? Math.Log2(v) : v).ToArray(),
-                xs.Select(v => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            plot.Axes.Bottom.TickGenerator = PlotAxes.Manual(xs.Select(X).ToArray(), xs.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)).ToArray());
         Decorate(plot, $"{metric} vs {axis}" + (series.Any(s => s.Points.Any(p => p.Max > p.Min)) ? " (band: min–max over seeds)" : ""),
-            log2X ? $"{axis} (log2 scale)" : axis, logY ? $"log10 {metric}" : metric);
-        if (series.Count > 1) plot.ShowLegend();
+            log2X ? $"{axis} (log scale)" : axis, logY ? $"{metric} (log scale)" : metric);
+        // Outside the data area, so that it covers no point.
+        if (series.Count > 1) plot.ShowLegend(Edge.Right);
         Save(plot, pathWithoutExtension, 900, 520);
+        return plot;
     }
 
-    public static void MetricPerCategory(string pathWithoutExtension, string metric, string axis,
+    /// <summary>A metric per category: box (quartiles, whiskers at min and max) and every run as a dot. Returns the plot as saved.</summary>
+    public static Plot MetricPerCategory(string pathWithoutExtension, string metric, string axis,
         IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories)
     {
         bool logY = LogScale(categories.SelectMany(c => c.Values).ToList());
@@ -76,8 +91,10 @@ public static class StudyPlots
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.Select(c => c.Label).ToArray());
         plot.Axes.SetLimitsX(-0.7, categories.Count - 0.3);
-        Decorate(plot, $"{metric} per {axis} (box: quartiles, whiskers: min–max; dots: runs)", axis, logY ? $"log10 {metric}" : metric);
+        PlotAxes.FrameY(plot, Y(categories.SelectMany(c => c.Values), logY), logY);
+        Decorate(plot, $"{metric} per {axis} (box: quartiles, whiskers: min–max; dots: runs)", axis, logY ? $"{metric} (log scale)" : metric);
         Save(plot, pathWithoutExtension, 900, 520);
+        return plot;
     }
 
     /// <summary>log10 when every value is positive and they span at least two decades.</summary>
