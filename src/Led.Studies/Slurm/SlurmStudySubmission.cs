@@ -34,10 +34,18 @@ public sealed class SlurmStudySubmission(SweepSession session, TextWriter output
         }
         try
         {
-            var (prepare, array) = SlurmSubmitter.Submit(plan, study);
-            if (prepare is not null) output.WriteLine($"submitted job {prepare}: prepare {plan.Shared}");
-            output.WriteLine($"submitted job array {array} ({todo.Count} runs: --array={range}" +
-                             (prepare is null ? "" : $", after job {prepare}") + $") for {study.Root}");
+            string? prepare = null;
+            SlurmSubmitter.Submit(plan, study, job =>
+            {
+                if (job.Kind == SlurmJobKind.Prepare)
+                {
+                    prepare = job.Job;
+                    output.WriteLine($"submitted job {job.Job}: prepare {plan.Shared}");
+                }
+                else
+                    output.WriteLine($"submitted job array {job.Job} ({todo.Count} runs: --array={range}" +
+                                     (prepare is null ? "" : $", after job {prepare}") + $") for {study.Root}");
+            });
             output.WriteLine($"follow it with `led sweep status {study.Root}`; then `led report {study.Root}`");
             return true;
         }

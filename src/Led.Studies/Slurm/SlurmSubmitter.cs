@@ -17,19 +17,24 @@ public static class SlurmSubmitter
     }
 
     /// <summary>
-    /// Submits the jobs in order, the array after the prepare job, recording each in <c>slurm/jobs.json</c>; returns the
-    /// job ids (prepare, array). Throws <see cref="InvalidOperationException"/> with sbatch's message when it fails.
+    /// Submits the jobs in order, the array after the prepare job, recording each in <c>slurm/jobs.json</c> and telling
+    /// <paramref name="submitted"/> as soon as it is queued; returns the job ids (prepare, array). Throws
+    /// <see cref="InvalidOperationException"/> with sbatch's message when it fails.
     /// </summary>
-    public static (string? Prepare, string Array) Submit(SlurmPlan plan, StudyFolder study)
+    public static (string? Prepare, string Array) Submit(SlurmPlan plan, StudyFolder study, Action<SlurmJobRecord> submitted)
     {
         string? prepare = null;
         if (plan.Prepare is { } job)
         {
             prepare = Sbatch(job.SbatchArguments(null));
-            SlurmJobLog.Record(study, new SlurmJobRecord(prepare, SlurmJobKind.Prepare, job.Indices), job.ScriptPath);
+            var record = new SlurmJobRecord(prepare, SlurmJobKind.Prepare, job.Indices);
+            SlurmJobLog.Record(study, record, job.ScriptPath);
+            submitted(record);
         }
         string array = Sbatch(plan.Array.SbatchArguments(prepare));
-        SlurmJobLog.Record(study, new SlurmJobRecord(array, SlurmJobKind.Array, plan.Array.Indices), plan.Array.ScriptPath);
+        var arrayRecord = new SlurmJobRecord(array, SlurmJobKind.Array, plan.Array.Indices);
+        SlurmJobLog.Record(study, arrayRecord, plan.Array.ScriptPath);
+        submitted(arrayRecord);
         return (prepare, array);
     }
 
