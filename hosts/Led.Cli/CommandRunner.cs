@@ -5,6 +5,7 @@ using Led.Core.Pipelines;
 using Led.Core.Runs;
 using Led.Core.Stages;
 using Led.Hosting.Experiments;
+using Led.Studies;
 using Serilog;
 using Serilog.Events;
 
@@ -13,7 +14,7 @@ namespace Led.Cli;
 /// <summary>Runs a command body with the shared rules: exit codes, atomic run folders, provenance, logging, Ctrl-C.</summary>
 public static class CommandRunner
 {
-    /// <summary>Maps <see cref="InvalidInputException"/> to exit code 2 with every problem printed.</summary>
+    /// <summary>Maps <see cref="InvalidInputException"/> and <see cref="StudyInputException"/> to exit code 2 with every problem printed.</summary>
     public static int Guard(Func<int> body)
     {
         try
@@ -21,6 +22,11 @@ public static class CommandRunner
             return body();
         }
         catch (InvalidInputException ex)
+        {
+            foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {problem}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (StudyInputException ex)
         {
             foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;

@@ -10,20 +10,30 @@ namespace Led.Core.Reports;
 /// space–time truth / prediction / error of the first initial condition (1-D systems) and its latent trajectory.</summary>
 public static class ForecastPlots
 {
-    /// <summary>Multiscale-LED against ρ = T_m/T_μ (one line per T_μ; the pure solver T_m = 0 is left out of the ρ plots)
-    /// and MNAD against time for every mode, showing the error drop at each micro phase.</summary>
+    /// <summary>
+    /// Multiscale-LED against ρ = T_m/T_μ on a log axis (one line per T_μ, each mode marked; the pure solver T_m = 0 is
+    /// left out of the ρ plots), with Latent-LED (<paramref name="latentMnad"/>, <paramref name="latentSpeedup"/>) and
+    /// persistence (<paramref name="persistenceMnad"/>) as horizontal references; and the primary error against time for
+    /// every mode, showing the error drop at each micro phase. <paramref name="score"/> names the score of the ρ plot (the
+    /// system's headline, e.g. <c>mnad_inhibitor</c>), <paramref name="series"/> the error against time.
+    /// </summary>
     public static void Multiscale(string directory, double dt, int horizon,
-        IReadOnlyList<(int Micro, int Macro, double Mnad, double Correlation, double Speedup, ErrorSeries Series)> rows)
+        IReadOnlyList<(int Micro, int Macro, double Mnad, double Correlation, double Speedup, ErrorSeries Series)> rows,
+        double latentMnad, double persistenceMnad, double latentSpeedup, string score = "MNAD", string series = "MNAD")
     {
         var byMicro = rows.Where(r => r.Macro > 0).GroupBy(r => r.Micro).ToList();
-        Plots.Lines(Path.Combine(directory, "multiscale_mnad_vs_rho"), "Multiscale-LED: MNAD against ρ = T_m/T_μ", "log10 ρ", "MNAD",
-            byMicro.Select(g => ($"T_μ = {g.Key}", g.Select(r => Math.Log10((double)r.Macro / r.Micro)).ToArray(), g.Select(r => r.Mnad).ToArray())), logY: true);
-        Plots.Lines(Path.Combine(directory, "multiscale_correlation_vs_rho"), "Multiscale-LED: correlation against ρ", "log10 ρ", "correlation",
-            byMicro.Select(g => ($"T_μ = {g.Key}", g.Select(r => Math.Log10((double)r.Macro / r.Micro)).ToArray(), g.Select(r => r.Correlation).ToArray())));
-        Plots.Lines(Path.Combine(directory, "multiscale_speedup_vs_rho"), "Multiscale-LED: speed-up over the solver against ρ", "log10 ρ", "speed-up",
-            byMicro.Select(g => ($"T_μ = {g.Key}", g.Select(r => Math.Log10((double)r.Macro / r.Micro)).ToArray(), g.Select(r => r.Speedup).ToArray())), logY: true);
+        double[] Rho(IEnumerable<(int Micro, int Macro, double, double, double, ErrorSeries)> g) => g.Select(r => (double)r.Macro / r.Micro).ToArray();
+        Plots.Measured(Path.Combine(directory, "multiscale_mnad_vs_rho"), $"Multiscale-LED: {score} against ρ = T_m/T_μ", "ρ", score,
+            byMicro.Select(g => ($"T_μ = {g.Key}", Rho(g), g.Select(r => r.Mnad).ToArray())),
+            new[] { ("Latent-LED", latentMnad), ("persistence", persistenceMnad) }.Where(r => double.IsFinite(r.Item2)).ToArray(), logX: true, logY: true);
+        if (rows.Any(r => double.IsFinite(r.Correlation)))
+            Plots.Measured(Path.Combine(directory, "multiscale_correlation_vs_rho"), "Multiscale-LED: correlation against ρ", "ρ", "correlation",
+                byMicro.Select(g => ($"T_μ = {g.Key}", Rho(g), g.Select(r => r.Correlation).ToArray())), [], logX: true, logY: false);
+        Plots.Measured(Path.Combine(directory, "multiscale_speedup_vs_rho"), "Multiscale-LED: speed-up over the solver against ρ", "ρ", "speed-up",
+            byMicro.Select(g => ($"T_μ = {g.Key}", Rho(g), g.Select(r => r.Speedup).ToArray())),
+            new[] { ("Latent-LED", latentSpeedup) }.Where(r => double.IsFinite(r.Item2)).ToArray(), logX: true, logY: true);
         var time = Enumerable.Range(1, horizon).Select(i => i * dt).ToArray();
-        Plots.Lines(Path.Combine(directory, "multiscale_mnad_vs_time"), "Multiscale-LED: MNAD against time (mean over initial conditions)", "lead time", "MNAD",
+        Plots.Lines(Path.Combine(directory, "multiscale_mnad_vs_time"), $"Multiscale-LED: {series} against time (mean over initial conditions)", "lead time", series,
             rows.Where(r => r.Macro > 0).Select(r => ($"T_μ {r.Micro}, T_m {r.Macro}", time, r.Series.OverTime().Mean)), logY: true);
     }
 

@@ -12,6 +12,7 @@ public static class Plots
         IEnumerable<(string Label, double[] Mean, double[] Min, double[] Max)> series, bool logY = false)
     {
         var plot = new Plot();
+        var framed = new List<double>();
         int colour = 0;
         foreach (var (label, mean, min, max) in series)
         {
@@ -23,28 +24,59 @@ public static class Plots
             line.Color = color;
             line.LineWidth = 2;
             line.LegendText = label;
+            framed.AddRange(Transform(min, logY).Concat(Transform(max, logY)).Concat(Transform(mean, logY)));
         }
-        Decorate(plot, title, xLabel, logY ? $"log10 {yLabel}" : yLabel);
+        PlotAxes.FrameY(plot, framed, logY);
+        Decorate(plot, title, xLabel, logY ? $"{yLabel} (log scale)" : yLabel);
         plot.ShowLegend();
         Save(plot, pathWithoutExtension, 900, 500);
     }
 
-    /// <summary>Several lines against a common x.</summary>
+    /// <summary>Several lines against a common x; series of a few points (at most <see cref="MarkedPoints"/>) mark each point.</summary>
     public static void Lines(string pathWithoutExtension, string title, string xLabel, string yLabel,
-        IEnumerable<(string Label, double[] X, double[] Y)> series, bool logY = false)
+        IEnumerable<(string Label, double[] X, double[] Y)> series, bool logY = false) =>
+        Measured(pathWithoutExtension, title, xLabel, yLabel, series, [], logX: false, logY);
+
+    /// <summary>Series of at most this many points are drawn with a marker at each point.</summary>
+    public const int MarkedPoints = 40;
+
+    /// <summary>
+    /// Lines through measured points (marked when few) with horizontal reference lines (dashed, e.g. other methods'
+    /// values), on linear or log axes labelled with real values; the frame holds every point and reference.
+    /// </summary>
+    public static Plot Measured(string pathWithoutExtension, string title, string xLabel, string yLabel,
+        IEnumerable<(string Label, double[] X, double[] Y)> series, IEnumerable<(string Label, double Y)> references, bool logX, bool logY)
     {
         var plot = new Plot();
+        var (xs, ys) = (new List<double>(), new List<double>());
         int colour = 0;
         foreach (var (label, x, y) in series)
         {
-            var line = plot.Add.ScatterLine(x, Transform(y, logY));
+            var (px, py) = (Transform(x, logX), Transform(y, logY));
+            var line = plot.Add.Scatter(px, py);
             line.Color = Colors.Category10[colour++ % 10];
             line.LineWidth = 2;
+            line.MarkerSize = x.Length <= MarkedPoints ? 7 : 0;
             line.LegendText = label;
+            xs.AddRange(px);
+            ys.AddRange(py);
         }
-        Decorate(plot, title, xLabel, logY ? $"log10 {yLabel}" : yLabel);
-        plot.ShowLegend();
+        foreach (var (label, y) in references)
+        {
+            double py = Transform([y], logY)[0];
+            var reference = plot.Add.HorizontalLine(py);
+            reference.Color = Colors.Category10[colour++ % 10];
+            reference.LineWidth = 1.5f;
+            reference.LinePattern = LinePattern.Dashed;
+            reference.LegendText = $"{label} ({y.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)})";
+            ys.Add(py);
+        }
+        PlotAxes.FrameX(plot, xs, logX);
+        PlotAxes.FrameY(plot, ys, logY);
+        Decorate(plot, title, logX ? $"{xLabel} (log scale)" : xLabel, logY ? $"{yLabel} (log scale)" : yLabel);
+        plot.ShowLegend(Edge.Right); // outside the data area, so that it covers no point
         Save(plot, pathWithoutExtension, 900, 500);
+        return plot;
     }
 
     /// <summary>A space–time field <c>[time, space]</c> as a heat map (time on x, space on y).</summary>
@@ -143,7 +175,14 @@ public static class Plots
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
         plot.Axes.Margins(bottom: 0);
-        Decorate(plot, title, "", logY ? $"log10 {yLabel}" : yLabel);
+        if (logY)
+        {
+            // Bars rise from the floor; the frame holds the floor and every bar with its label above it.
+            double top = heights.Max() + 0.15 * (heights.Max() - floor);
+            plot.Axes.SetLimitsY(floor, top);
+            plot.Axes.Left.TickGenerator = PlotAxes.Manual([.. LogTicks.Major(floor, top).Select(t => t.Position)], [.. LogTicks.Major(floor, top).Select(t => t.Label)]);
+        }
+        Decorate(plot, title, "", logY ? $"{yLabel} (log scale)" : yLabel);
         Save(plot, pathWithoutExtension, 900, 550);
     }
 

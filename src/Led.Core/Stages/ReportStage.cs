@@ -44,8 +44,12 @@ public sealed class ReportStage(string directory, OutputOptions output)
             Plots.Density(Path.Combine(directory, figure.Name), figure.Title, figure.Values, figure.X, figure.Y, figure.XLabel, figure.YLabel);
     }
 
-    /// <summary><c>multiscale.csv</c> (one row per mode) and, with plots on, the headline score and speed-up against ρ.</summary>
-    public void Multiscale(IReadOnlyList<MultiscaleMode> modes, IReadOnlyList<string> channels, double dt, int horizon, string headline)
+    /// <summary>
+    /// <c>multiscale.csv</c> (one row per mode) and, with plots on, the headline score and the speed-up against ρ with
+    /// Latent-LED's (<paramref name="latent"/>) and persistence's values as references.
+    /// </summary>
+    public void Multiscale(IReadOnlyList<MultiscaleMode> modes, IReadOnlyList<string> channels, double dt, int horizon, string headline,
+        (double Score, double Persistence, double Speedup) latent)
     {
         Directory.CreateDirectory(directory);
         var columns = MultiscaleStage.PrimaryKeys(modes[0].Scores, channels);
@@ -59,7 +63,7 @@ public sealed class ReportStage(string directory, OutputOptions output)
         string key = modes[0].Scores.Metrics.ContainsKey(headline) ? headline : modes[0].Scores.Primary;
         ForecastPlots.Multiscale(directory, dt, horizon,
             modes.Select(m => (m.Micro, m.Macro, m.Scores.Metrics.GetValueOrDefault(key, double.NaN), m.Scores.Metrics.GetValueOrDefault("correlation", double.NaN),
-                m.Speedup, m.Scores[m.Scores.Primary])).ToList());
+                m.Speedup, m.Scores[m.Scores.Primary])).ToList(), latent.Score, latent.Persistence, latent.Speedup, key, modes[0].Scores.Primary);
     }
 
     private static double[] ToArray(Tensor t)
