@@ -78,4 +78,21 @@ public sealed class StochasticRunTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("decoder: encoder Pca is an autoencoder and decodes itself", stderr);
     }
+
+    [Fact]
+    public void ValidateRefusesLikelihoodLossesAndEnsemblesThatTheModelCannotUse()
+    {
+        string config = Path.Combine(_dir, "deterministic.json");
+        File.WriteAllText(config, TinyExperiment.Json
+            .Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }", "\"forecast\": { \"warmup\": 5, \"horizon\": 20, \"ensemble\": 3 }")
+            .Replace("\"windowLength\": 41", "\"windowLength\": 41, \"propagatorLoss\": \"nll\", \"autoencoderLoss\": \"nll\""));
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "validate", config);
+        Assert.Equal(2, code);
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("error: training.autoencoderLoss: nll needs a decoder that returns a distribution; Pca", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("error: training.propagatorLoss: nll needs a stochastic propagator; Lstm", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("error: forecast.ensemble: 3 members of a deterministic model would be identical", StringComparison.Ordinal));
+        Assert.Equal("", stdout);
+    }
 }

@@ -30,7 +30,7 @@ public static class PipelineChecks
         var t = config.Training;
         if (components.IsConfigured("encoder"))
         {
-            var autoencoder = Create<IAutoencoder>(components, "encoder", problems, d, device);
+            var autoencoder = CreateAutoencoder(components, problems, d, device);
             if (t.Mode == "endToEnd" && autoencoder is not null and not ITrainable)
                 problems.Add($"training.mode: endToEnd trains the autoencoder by gradient, but encoder {config.Encoder!.Name} is fitted in closed form: use mode 'sequential' or a trainable autoencoder");
             if (autoencoder is not null && components.IsConfigured("propagator"))
@@ -38,6 +38,7 @@ public static class PipelineChecks
                 var propagator = Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device);
                 if (t.Mode == "endToEnd" && propagator is not null and not ITrainable)
                     problems.Add($"training.mode: endToEnd trains the propagator by gradient, but propagator {config.Propagator!.Name} is fitted in closed form: use mode 'sequential'");
+                if (propagator is not null) problems.AddRange(ModelChecks.Check(config, d, autoencoder, propagator));
             }
         }
         if (t.Mode == "sequential" && (t.OutputLoss || t.ReconstructionLoss))
@@ -55,6 +56,24 @@ public static class PipelineChecks
     /// <summary>Samples per test trajectory: <c>data.testSamples</c>, or warm-up + horizon when 0.</summary>
     public static int TestLength(ExperimentConfig config) =>
         config.Data.TestSamples > 0 ? config.Data.TestSamples : config.Forecast.Warmup + config.Forecast.Horizon;
+
+    /// <summary>The configured autoencoder, or the pair of the configured encoder and decoder.</summary>
+    private static IAutoencoder? CreateAutoencoder(IComponentFactory components, List<string> problems, SystemDescription d, IDeviceContext device)
+    {
+        var encoder = Create<IEncoder>(components, "encoder", problems, d, device);
+        if (encoder is null or IAutoencoder || !components.IsConfigured("decoder")) return encoder as IAutoencoder;
+        var decoder = Create<IDecoder>(components, "decoder", problems, d, new LatentSpace(encoder.LatentDim), device);
+        if (decoder is null) return null;
+        try
+        {
+            return EncoderDecoderPair.Create(encoder, decoder);
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"decoder: {ex.Message}");
+            return null;
+        }
+    }
 
     private static T? Create<T>(IComponentFactory components, string section, List<string> problems, params object[] context) where T : class
     {
