@@ -18,7 +18,7 @@ public static class DistributionErrors
         {
             var p = predictions.AsSpan(i * per, per);
             var y = targets.AsSpan(i * per, per);
-            double lo = Math.Min(Min(p), Min(y)), hi = Math.Max(Max(p), Max(y));
+            double lo = Math.Min(SampleDistances.Min(p), SampleDistances.Min(y)), hi = Math.Max(SampleDistances.Max(p), SampleDistances.Max(y));
             int bins = Math.Max(2, (int)Math.Ceiling(2 * Math.Cbrt(per)));
             var hp = Density(p, lo, hi, bins);
             var hy = Density(y, lo, hi, bins);
@@ -47,19 +47,5 @@ public static class DistributionErrors
         foreach (var v in values) h[Math.Clamp((int)((v - lo) / width), 0, bins - 1)]++;
         for (int k = 0; k < bins; k++) h[k] /= values.Length * width;
         return h;
-    }
-
-    private static double Min(ReadOnlySpan<double> s)
-    {
-        double m = double.PositiveInfinity;
-        foreach (var v in s) m = Math.Min(m, v);
-        return m;
-    }
-
-    private static double Max(ReadOnlySpan<double> s)
-    {
-        double m = double.NegativeInfinity;
-        foreach (var v in s) m = Math.Max(m, v);
-        return m;
     }
 }

@@ -49,14 +49,14 @@ public static class SampleDistances
         return counts;
     }
 
-    private static double Min(ReadOnlySpan<double> values)
+    internal static double Min(ReadOnlySpan<double> values)
     {
         double m = double.PositiveInfinity;
         foreach (double v in values) m = Math.Min(m, v);
         return m;
     }
 
-    private static double Max(ReadOnlySpan<double> values)
+    internal static double Max(ReadOnlySpan<double> values)
     {
         double m = double.NegativeInfinity;
         foreach (double v in values) m = Math.Max(m, v);

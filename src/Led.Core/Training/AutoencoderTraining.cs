@@ -36,33 +36,25 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
     }
 
     /// <summary>Mean reconstruction MSE over all frames (no gradient), in scaled units.</summary>
-    public double ReconstructionLoss(IAutoencoder autoencoder, Tensor frames)
-    {
-        using var noGrad = no_grad();
-        double sum = 0;
-        long n = frames.shape[0];
-        for (long start = 0; start < n; start += 256)
-        {
-            using var scope = NewDisposeScope();
-            var batch = frames.slice(0, start, Math.Min(n, start + 256), 1);
-            sum += nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch, nn.Reduction.Sum).to(ScalarType.Float64).item<double>();
-        }
-        return sum / frames.numel();
-    }
+    public double ReconstructionLoss(IAutoencoder autoencoder, Tensor frames) =>
+        SumOverBatches(frames, batch => nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch, nn.Reduction.Sum)) / frames.numel();
 
     /// <summary>Mean negative log-likelihood per value of all frames under a probabilistic decoder (no gradient), in scaled units.</summary>
-    public static double NegativeLogLikelihood(IAutoencoder autoencoder, Tensor frames)
+    public static double NegativeLogLikelihood(IAutoencoder autoencoder, Tensor frames) =>
+        -SumOverBatches(frames, batch => Likelihood(autoencoder, batch).sum()) / frames.shape[0];
+
+    /// <summary>The sum of <paramref name="sum"/> over batches of 256 frames, without gradient.</summary>
+    private static double SumOverBatches(Tensor frames, Func<Tensor, Tensor> sum)
     {
         using var noGrad = no_grad();
-        double sum = 0;
+        double total = 0;
         long n = frames.shape[0];
         for (long start = 0; start < n; start += 256)
         {
             using var scope = NewDisposeScope();
-            var batch = frames.slice(0, start, Math.Min(n, start + 256), 1);
-            sum -= Likelihood(autoencoder, batch).sum().to(ScalarType.Float64).item<double>();
+            total += sum(frames.slice(0, start, Math.Min(n, start + 256), 1)).to(ScalarType.Float64).item<double>();
         }
-        return sum / n;
+        return total;
     }
 
     private static Tensor Likelihood(IAutoencoder autoencoder, Tensor batch) =>
