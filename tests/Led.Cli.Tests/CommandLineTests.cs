@@ -55,6 +55,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void ValidateReportsAnOptionsAttributeErrorAndItsCrossFieldErrorTogether()
+    {
+        string config = Config("""
+            { "system": { "name": "KuramotoSivashinsky", "options": { "gridPoints": 3, "microStep": 0.25, "coarseStep": 0.3 } } }
+            """);
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "validate", config);
+        Assert.Equal(2, code);
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("error: system.options.gridPoints: GridPoints must be between 8 and 1048576", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("error: system.options.coarseStep: CoarseStep (0.3) must be an integer multiple of MicroStep (0.25)", StringComparison.Ordinal));
+        Assert.Equal("", stdout);
+        Assert.Equal(["config.json"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void ArgumentErrorsExitTwo()
     {
         Assert.Equal(2, LedProcess.Run(_dir, "run", "--no-such-option").ExitCode);

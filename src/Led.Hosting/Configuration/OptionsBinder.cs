@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Led.Abstractions.Plugins;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -57,12 +58,13 @@ public static class OptionsBinder
         path.Equals(reported, StringComparison.OrdinalIgnoreCase) ||
         path.StartsWith(reported + ".", StringComparison.OrdinalIgnoreCase) || path.StartsWith(reported + "[", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Runs validation attributes and rules on an object and on its nested options objects.</summary>
+    /// <summary>
+    /// Runs validation attributes and rules on an object and on its nested options objects, by the SDK's
+    /// <see cref="OptionsValidation"/> rule: attribute and cross-field errors are reported together.
+    /// </summary>
     public static void Validate(object instance, string path, List<ConfigError> errors, IReadOnlyList<string>? skip = null)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var result in OptionsValidation.Errors(instance))
         {
             var member = result.MemberNames.FirstOrDefault();
             string at = member is null ? path : Join(path, Camel(member));
