@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Led.Core.Configuration;
 using Led.Core.Data;
 using Led.Core.Pipelines;
 using Led.Core.Training;
@@ -72,7 +73,7 @@ public static class ExperimentCommands
         {
             bool onlyAutoencoder = parse.GetValue(autoencoderOnly);
             return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
-                session => onlyAutoencoder && session.Experiment.Config.Training.Mode != "sequential"
+                session => onlyAutoencoder && session.Experiment.Config.Training.Mode != TrainingMode.Sequential
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
                 run =>

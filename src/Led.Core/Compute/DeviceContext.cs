@@ -1,4 +1,5 @@
 using Led.Abstractions.Learning;
+using Led.Core.Configuration;
 using TorchSharp;
 
 namespace Led.Core.Compute;
@@ -23,11 +24,11 @@ public sealed class DeviceContext : IDeviceContext
     public string Describe() => $"{Device} ({torch.get_num_threads()} thread{(torch.get_num_threads() == 1 ? "" : "s")}, {DType.ToString().ToLowerInvariant()})";
 
     /// <summary>Configures torch and returns the context. Throws <see cref="ArgumentException"/> for an unavailable device.</summary>
-    public static DeviceContext Create(string device, string precision, int threads, int seed)
+    public static DeviceContext Create(string device, Precision precision, int threads, int seed)
     {
         torch.set_num_threads(threads);
         torch.manual_seed(seed);
-        var dtype = precision == "float32" ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
+        var dtype = precision == Precision.Float32 ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
         torch.set_default_dtype(dtype);
         torch.Device target;
         if (device == "auto")

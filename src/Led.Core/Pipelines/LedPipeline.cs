@@ -43,7 +43,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             .Generate(progress, cancel);
         log.Information("data: simulated in {Seconds:F1} s; scaler min [{Min}] max [{Max}]", clock.Elapsed.TotalSeconds,
             string.Join(", ", data.Scaler.Min.Select(v => v.ToString("G6"))), string.Join(", ", data.Scaler.Max.Select(v => v.ToString("G6"))));
-        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson, config.Data.Storage == "float32");
+        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson, config.Data.Storage == Precision.Float32);
         return data;
     }
 
@@ -116,7 +116,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         var aeTraining = new AutoencoderTraining(config.Training, config.Seed, log, progress);
         LatentScaler? latentScaler = null;
         IReadOnlyList<EpochRecord> aeHistory = [], propagatorHistory;
-        if (config.Training.Mode == "endToEnd")
+        if (config.Training.Mode == TrainingMode.EndToEnd)
         {
             var trainList = Enumerable.Range(0, (int)train.shape[0]).Select(i => train[i]).ToList();
             var validationList = Enumerable.Range(0, (int)validation.shape[0]).Select(i => validation[i]).ToList();
@@ -161,7 +161,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
 
         var model = new LedModel(autoencoder, propagator, data.Scaler, latentScaler);
         model.Save(modelDirectory);
-        WriteHistories(reportDirectory, [("autoencoder", aeHistory), (config.Training.Mode == "endToEnd" ? "end_to_end" : "propagator", propagatorHistory)]);
+        WriteHistories(reportDirectory, [("autoencoder", aeHistory), (config.Training.Mode == TrainingMode.EndToEnd ? "end_to_end" : "propagator", propagatorHistory)]);
         return (model, metrics);
     }
 

@@ -31,16 +31,16 @@ public static class PipelineChecks
         if (components.IsConfigured("encoder"))
         {
             var autoencoder = Create<IAutoencoder>(components, "encoder", problems, d, device);
-            if (t.Mode == "endToEnd" && autoencoder is not null and not ITrainable)
+            if (t.Mode == TrainingMode.EndToEnd && autoencoder is not null and not ITrainable)
                 problems.Add($"training.mode: endToEnd trains the autoencoder by gradient, but encoder {config.Encoder!.Name} is fitted in closed form: use mode 'sequential' or a trainable autoencoder");
             if (autoencoder is not null && components.IsConfigured("propagator"))
             {
                 var propagator = Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device);
-                if (t.Mode == "endToEnd" && propagator is not null and not ITrainable)
+                if (t.Mode == TrainingMode.EndToEnd && propagator is not null and not ITrainable)
                     problems.Add($"training.mode: endToEnd trains the propagator by gradient, but propagator {config.Propagator!.Name} is fitted in closed form: use mode 'sequential'");
             }
         }
-        if (t.Mode == "sequential" && (t.OutputLoss || t.ReconstructionLoss))
+        if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
         if (needsModel && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
             problems.Add($"training.windowLength ({t.WindowLength}) exceeds data.trainSamples ({config.Data.TrainSamples}) or data.validationSamples ({config.Data.ValidationSamples})");

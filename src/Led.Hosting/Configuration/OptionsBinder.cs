@@ -4,6 +4,7 @@ using System.ComponentModel.DataAnnotations;
 using Led.Abstractions.Plugins;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 
 namespace Led.Hosting.Configuration;
@@ -148,6 +149,13 @@ public static class OptionsBinder
         }
         if (child.Value is null) return;
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target.IsEnum)
+        {
+            // The binder parses any case of a member's name, but also numbers and comma-separated lists: only names pass.
+            if (!Enum.GetNames(target).Contains(child.Value.Trim(), StringComparer.OrdinalIgnoreCase))
+                errors.Add(new ConfigError(path, $"expects {Describe(target)}, got '{child.Value}'"));
+            return;
+        }
         try
         {
             TypeDescriptor.GetConverter(target).ConvertFromInvariantString(child.Value);
@@ -209,9 +217,13 @@ public static class OptionsBinder
         if (type == typeof(double) || type == typeof(float)) return "a number";
         if (type == typeof(bool)) return "true or false";
         if (type == typeof(string)) return "a string";
-        if (type.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(type))}";
+        if (type.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(type).Select(n => ConfigName(type, n)))}";
         return type.Name;
     }
+
+    /// <summary>An enum member as configs and resolved configs spell it: its JSON name if it has one, else camel case.</summary>
+    private static string ConfigName(Type enumType, string member) =>
+        enumType.GetField(member)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? Camel(member);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

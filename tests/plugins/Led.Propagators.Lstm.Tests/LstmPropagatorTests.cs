@@ -7,7 +7,7 @@ namespace Led.Propagators.Lstm.Tests;
 
 public class LstmPropagatorTests
 {
-    private static LstmPropagator Create(int dz = 3, int hidden = 8, string output = "tanhplus", int seed = 5) =>
+    private static LstmPropagator Create(int dz = 3, int hidden = 8, LstmOutput output = LstmOutput.TanhPlus, int seed = 5) =>
         new(new LstmOptions { Hidden = hidden, Output = output }, new LatentSpace(dz), CpuDevice.Seeded(seed));
 
     [Fact]
@@ -66,7 +66,7 @@ public class LstmPropagatorTests
     public void ItLearnsALinearLatentMapByTruncatedBackpropagation()
     {
         using var scope = NewDisposeScope();
-        var lstm = Create(dz: 2, hidden: 16, output: "identity", seed: 3);
+        var lstm = Create(dz: 2, hidden: 16, output: LstmOutput.Identity, seed: 3);
         // z_{t+1} = R z_t, a rotation by 0.3 rad around (0.5, 0.5): 32 sequences of 40 steps
         var z = empty(32, 41, 2, dtype: ScalarType.Float64);
         var angle = rand(32, dtype: ScalarType.Float64) * 2 * Math.PI;
@@ -102,9 +102,9 @@ public class LstmPropagatorTests
     }
 
     [Theory]
-    [InlineData("identity")]
-    [InlineData("tanhplus")]
-    public void AResidualLstmWithAZeroHeadIsTheIdentityMap(string output)
+    [InlineData(LstmOutput.Identity)]
+    [InlineData(LstmOutput.TanhPlus)]
+    public void AResidualLstmWithAZeroHeadIsTheIdentityMap(LstmOutput output)
     {
         using var scope = NewDisposeScope();
         var lstm = new LstmPropagator(new LstmOptions { Hidden = 8, Output = output, Residual = true }, new LatentSpace(3), CpuDevice.Seeded(1));
@@ -118,11 +118,11 @@ public class LstmPropagatorTests
     }
 
     [Theory]
-    [InlineData("tanhplus", false)]
-    [InlineData("identity", false)]
-    [InlineData("tanhplus", true)]
-    [InlineData("identity", true)]
-    public void TheCompiledStepAgreesWithTheTensorPathOverARollout(string output, bool residual)
+    [InlineData(LstmOutput.TanhPlus, false)]
+    [InlineData(LstmOutput.Identity, false)]
+    [InlineData(LstmOutput.TanhPlus, true)]
+    [InlineData(LstmOutput.Identity, true)]
+    public void TheCompiledStepAgreesWithTheTensorPathOverARollout(LstmOutput output, bool residual)
     {
         using var scope = NewDisposeScope();
         var lstm = new LstmPropagator(new LstmOptions { Hidden = 24, Output = output, Residual = residual }, new LatentSpace(5), CpuDevice.Seeded(9));
@@ -148,7 +148,7 @@ public class LstmPropagatorTests
     public void AFloat32ModelCompilesToAFloat32StepThatAgreesToSinglePrecision()
     {
         using var scope = NewDisposeScope();
-        var lstm = new LstmPropagator(new LstmOptions { Hidden = 64, Output = "tanhplus" }, new LatentSpace(8), CpuDevice.Seeded(9, ScalarType.Float32));
+        var lstm = new LstmPropagator(new LstmOptions { Hidden = 64, Output = LstmOutput.TanhPlus }, new LatentSpace(8), CpuDevice.Seeded(9, ScalarType.Float32));
         using (no_grad())
             foreach (var (_, parameter) in lstm.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.1);
         var step = lstm.CompileStep();
