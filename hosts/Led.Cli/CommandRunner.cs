@@ -20,7 +20,7 @@ public static class CommandRunner
         }
         catch (InvalidInputException ex)
         {
-            foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {problem}");
+            foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {CommandHints.WithHint(problem)}");
             return ExitCodes.InvalidInput;
         }
     }

@@ -71,6 +71,17 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void ValidateAddsTheCommandThatCarriesOutTheFix()
+    {
+        string config = Config(TinyExperiment.Json.Replace("\"data\": { ", "\"data\": { \"path\": \"missing.h5\", "));
+        var (code, _, stderr) = LedProcess.Run(_dir, "validate", config);
+        Assert.Equal(2, code);
+        var error = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Equal($"error: data.path: dataset not found: {Path.Combine(_dir, "missing.h5")} (simulate the system to create it there, or remove " +
+                     "data.path to simulate during the run); `led simulate <config> --out PATH` writes a dataset", error);
+    }
+
+    [Fact]
     public void ArgumentErrorsExitTwo()
     {
         Assert.Equal(2, LedProcess.Run(_dir, "run", "--no-such-option").ExitCode);

@@ -167,7 +167,7 @@ public sealed class SweepCommandsTests : IDisposable
 
         var single = LedProcess.Run(_dir, "run", config);
         Assert.Equal(2, single.ExitCode);
-        Assert.Contains("error: sweep: this config has a sweep section (a study of several runs): run it with `led sweep run <config>`", single.Error);
+        Assert.Contains("error: sweep: this config has a sweep section (a study of several runs), which a single run does not take: run it as a study, or remove the section; `led sweep run <config>` runs the study", single.Error);
     }
 
     public static TheoryData<string> ShippedStudies()

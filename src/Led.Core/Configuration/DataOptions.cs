@@ -35,6 +35,6 @@ public sealed class DataOptions
     /// <summary>How <c>led simulate</c> stores the trajectories: <c>float64</c>, or <c>float32</c> (half the size; read back as float64).</summary>
     public Precision Storage { get; set; } = Precision.Float64;
 
-    /// <summary>Optional: an existing dataset (HDF5 written by `led simulate`) to use instead of simulating.</summary>
+    /// <summary>Optional: an existing dataset (HDF5, as a simulation of the system writes it) to use instead of simulating.</summary>
     public string? Path { get; set; }
 }

@@ -33,7 +33,7 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
             var expected = System.Description;
             if (!read.Description.Shape.SequenceEqual(expected.Shape))
                 throw new InvalidDataException($"{path} holds states [{string.Join(", ", read.Description.Shape)}] but the system " +
-                                               $"{config.System!.Name} produces [{string.Join(", ", expected.Shape)}]: regenerate it with `led simulate`");
+                                               $"{config.System!.Name} produces [{string.Join(", ", expected.Shape)}]: regenerate the dataset with this system");
             log.Information("data: read {Path} ({Train} train, {Validation} validation, {Test} test trajectories)", path, read.Train.Count, read.Validation.Count, read.Test.Count);
             return read;
         }

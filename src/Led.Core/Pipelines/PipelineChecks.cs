@@ -15,9 +15,9 @@ public static class PipelineChecks
     {
         var problems = new List<string>();
         if (config.Data.Path is { } dataPath && !File.Exists(dataPath))
-            problems.Add($"data.path: dataset not found: {Path.GetFullPath(dataPath)} (create it with `led simulate <config> --out {dataPath}` or remove data.path to simulate)");
+            problems.Add($"data.path: dataset not found: {Path.GetFullPath(dataPath)} (simulate the system to create it there, or remove data.path to simulate during the run)");
         if (config.Training.Autoencoder is { } pretrained && !File.Exists(Path.Combine(LedModel.ResolveDirectory(pretrained), "scalers.json")))
-            problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected a run folder of `led train` or its model/ subfolder with scalers.json and autoencoder.bin)");
+            problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected the folder of a trained run, or its model/ subfolder, with scalers.json and autoencoder.bin)");
         if (config.System?.InitialState is { } initial && !File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : "")))
             problems.Add($"system.initialState: file not found: {initial}");
         var system = Create<IDynamicalSystem>(components, "system", problems);

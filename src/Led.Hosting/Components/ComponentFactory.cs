@@ -16,7 +16,7 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
     public object Create(string section, params object[] context)
     {
         if (!experiment.Components.TryGetValue(section, out var component))
-            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component (see `led plugins`)");
+            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component that a loaded plugin registers");
         var type = component.Registration.ImplementationType;
         object[] available = [component.Options, .. context];
         foreach (var constructor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))

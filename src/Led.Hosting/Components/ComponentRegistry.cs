@@ -55,7 +55,7 @@ public sealed class ComponentRegistry
         {
             var available = _components.Values.Where(c => c.Registration.Kind == kind).Select(c => c.Registration.Name).Order().ToList();
             error = $"unknown {kind.ToString().ToLowerInvariant()} '{name}'; available: " +
-                    (available.Count == 0 ? $"none (no loaded plugin offers a {kind.ToString().ToLowerInvariant()}; see `led plugins`)" : string.Join(", ", available));
+                    (available.Count == 0 ? $"none (no loaded plugin offers a {kind.ToString().ToLowerInvariant()}: install one in a plugin folder)" : string.Join(", ", available));
         }
         return false;
     }
