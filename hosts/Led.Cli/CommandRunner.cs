@@ -34,7 +34,7 @@ public static class CommandRunner
     {
         using var session = ExperimentSession.Open(config, overrides);
         var device = session.CreateDevice();
-        var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, needsModel);
+        var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, needsModel, session.Experiment.IsSet);
         problems.AddRange(extraChecks(session));
         if (problems.Count > 0) throw new InvalidInputException(problems);
 

@@ -10,6 +10,10 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
 
+    /// <summary>The training section of <see cref="TinyExperiment.Json"/>.</summary>
+    private const string TinyTraining = "\"training\": { \"optimizer\": \"adam\", \"learningRate\": 0.01, \"maxEpochs\": 4, \"patience\": 2, " +
+                                        "\"maxRounds\": 1, \"sequenceLength\": 10, \"windowLength\": 41 },";
+
     private string Config(string json, string name = "config.json")
     {
         string path = Path.Combine(_dir, name);
@@ -258,6 +262,31 @@ public sealed class CommandLineTests : IDisposable
         var (code, _, stderr) = LedProcess.Run(_dir, "validate", config);
         Assert.Equal(2, code);
         Assert.Contains("error: training.mode: endToEnd trains the autoencoder by gradient, but encoder Pca is fitted in closed form", stderr);
+    }
+
+    [Fact]
+    public void TrainingOptionsThatTheFittedComponentsIgnoreAreRefusedWhenSetAndPassWhenLeftOut()
+    {
+        string fitted = TinyExperiment.Json.Replace("\"name\": \"Lstm\", \"options\": { \"hidden\": 16, \"output\": \"identity\" }", "\"name\": \"Linear\"");
+        string config = Config(fitted);
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "validate", config);
+        Assert.Equal(2, code);
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["windowLength", "sequenceLength", "optimizer", "learningRate", "maxEpochs", "patience", "maxRounds"],
+            errors.Select(e => e["error: training.".Length..e.IndexOf(':', "error: training.".Length)]));
+        Assert.Contains("error: training.learningRate: nothing is trained by gradient (encoder Pca is fitted in closed form, propagator Linear is " +
+                        "fitted in closed form), so learningRate has no effect: remove it", errors);
+        Assert.Contains("error: training.windowLength: propagator Linear is fitted in closed form, which does not use windowLength (it shapes " +
+                        "gradient training of a propagator): remove it", errors);
+        Assert.Equal("", stdout);
+        Assert.Equal(["config.json"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
+
+        // The same options as overrides count as set; left out, they pass.
+        string without = Config(fitted.Replace(TinyTraining, "\"training\": {},"), "without.json");
+        Assert.Equal(0, LedProcess.Run(_dir, "validate", without).ExitCode);
+        var overridden = LedProcess.Run(_dir, "validate", without, "--set", "training.noise=0.1");
+        Assert.Equal(2, overridden.ExitCode);
+        Assert.Contains("error: training.noise: propagator Linear is fitted in closed form", overridden.Error);
     }
 
     [Led.Testing.SharedDataFact("data", "fhn-reference", "paper-led-model.pt")]

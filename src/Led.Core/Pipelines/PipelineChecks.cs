@@ -1,5 +1,6 @@
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Led.Core.Checks;
 using Led.Core.Configuration;
 using Led.Core.Training;
 
@@ -11,7 +12,15 @@ namespace Led.Core.Pipelines;
 /// </summary>
 public static class PipelineChecks
 {
-    public static List<string> Check(ExperimentConfig config, IComponentFactory components, IDeviceContext device, bool needsModel = false)
+    /// <param name="config">The bound config.</param>
+    /// <param name="components">Creates the configured components.</param>
+    /// <param name="device">Where the components' tensors live.</param>
+    /// <param name="needsModel">The command trains or forecasts, so an encoder and a propagator are required.</param>
+    /// <param name="isSet">Whether the config sets a JSON path itself (e.g. <c>training.learningRate</c>); rules about
+    /// options the components ignore report only those. Null: no path counts as set.</param>
+    /// <param name="rules">The component rules; <see cref="ComponentRules.Default"/> when null.</param>
+    public static List<string> Check(ExperimentConfig config, IComponentFactory components, IDeviceContext device, bool needsModel = false,
+        Func<string, bool>? isSet = null, IReadOnlyList<IComponentRule>? rules = null)
     {
         var problems = new List<string>();
         if (config.Data.Path is { } dataPath && !File.Exists(dataPath))
@@ -28,21 +37,16 @@ public static class PipelineChecks
         for (int i = 0; i < config.Metrics.Count; i++)
             Create<IForecastMetric>(components, $"metrics[{i}]", problems, d);
         var t = config.Training;
-        if (components.IsConfigured("encoder"))
-        {
-            var autoencoder = Create<IAutoencoder>(components, "encoder", problems, d, device);
-            if (t.Mode == TrainingMode.EndToEnd && autoencoder is not null and not ITrainable)
-                problems.Add($"training.mode: endToEnd trains the autoencoder by gradient, but encoder {config.Encoder!.Name} is fitted in closed form: use mode 'sequential' or a trainable autoencoder");
-            if (autoencoder is not null && components.IsConfigured("propagator"))
-            {
-                var propagator = Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device);
-                if (t.Mode == TrainingMode.EndToEnd && propagator is not null and not ITrainable)
-                    problems.Add($"training.mode: endToEnd trains the propagator by gradient, but propagator {config.Propagator!.Name} is fitted in closed form: use mode 'sequential'");
-            }
-        }
+        var autoencoder = components.IsConfigured("encoder") ? Create<IAutoencoder>(components, "encoder", problems, d, device) : null;
+        var propagator = autoencoder is not null && components.IsConfigured("propagator")
+            ? Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device)
+            : null;
+        var context = new ComponentRuleContext(config, autoencoder, propagator, isSet ?? (_ => false));
+        foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));
         if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
-        if (needsModel && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
+        // A fitted propagator is fitted on whole trajectories, not on training windows.
+        if (needsModel && propagator is not IFittable && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
             problems.Add($"training.windowLength ({t.WindowLength}) exceeds data.trainSamples ({config.Data.TrainSamples}) or data.validationSamples ({config.Data.ValidationSamples})");
         int testLength = TestLength(config);
         if (testLength < config.Forecast.Warmup + config.Forecast.Horizon)

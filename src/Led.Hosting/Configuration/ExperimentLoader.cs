@@ -74,7 +74,7 @@ public static class ExperimentLoader
             var options = OptionsBinder.Bind(raw.GetSection("options"), registration!.OptionsType, $"{section}.options", errors);
             components[section] = new ResolvedComponent(section, registration, options);
         }
-        return errors.Count > before ? null : new Experiment(config, components, source);
+        return errors.Count > before ? null : new Experiment(config, components, source, root);
     }
 
     private static Dictionary<string, string?> ParseOverrides(IEnumerable<string>? overrides, List<ConfigError> errors)

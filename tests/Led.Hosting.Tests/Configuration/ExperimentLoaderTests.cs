@@ -172,4 +172,21 @@ public sealed class ExperimentLoaderTests : IDisposable
         Assert.Equal(OptimizerKind.AdaBelief, again.Config.Training.Optimizer);
         Assert.Equal(resolved.ToJsonString(), again.Resolved().ToJsonString());
     }
+
+    [Fact]
+    public void IsSetTellsTheKeysTheConfigOrAnOverrideSetsEvenToTheirDefault()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""
+            { "system": { "name": "Oscillator" }, "training": { "learningRate": 0.001 }, "metrics": [ { "name": "EnergyError" } ] }
+            """, errors, "forecast.horizon=5");
+        Assert.Empty(errors);
+        Assert.True(experiment!.IsSet("training.learningRate"));
+        Assert.True(experiment.IsSet("training"));
+        Assert.True(experiment.IsSet("forecast.horizon"));
+        Assert.True(experiment.IsSet("metrics[0].name"));
+        Assert.False(experiment.IsSet("training.maxEpochs"));
+        Assert.False(experiment.IsSet("data"));
+        Assert.False(experiment.IsSet("metrics[1].name"));
+    }
 }
