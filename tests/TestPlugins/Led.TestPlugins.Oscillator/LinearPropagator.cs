@@ -75,12 +75,15 @@ public sealed class LinearPropagator(LinearPropagatorOptions options, LatentSpac
     private static double[,] Solve(double[,] g, double[,] c)
     {
         int n = g.GetLength(0), m = c.GetLength(1);
+        double scale = Enumerable.Range(0, n).Max(i => Math.Abs(g[i, i]));
         for (int k = 0; k < n; k++)
         {
             int pivot = k;
             for (int i = k + 1; i < n; i++)
                 if (Math.Abs(g[i, k]) > Math.Abs(g[pivot, k])) pivot = i;
-            if (g[pivot, k] == 0) throw new InvalidOperationException("the latents do not determine a linear map (singular normal equations)");
+            if (Math.Abs(g[pivot, k]) <= 1e-12 * scale)
+                throw new InvalidOperationException("the training latents span fewer dimensions than d_z, so they do not determine a linear map: " +
+                                                    "use fewer latent dimensions or a ridge penalty");
             for (int j = 0; j < n; j++) (g[k, j], g[pivot, j]) = (g[pivot, j], g[k, j]);
             for (int j = 0; j < m; j++) (c[k, j], c[pivot, j]) = (c[pivot, j], c[k, j]);
             for (int i = k + 1; i < n; i++)
