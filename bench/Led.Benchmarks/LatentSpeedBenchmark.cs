@@ -7,6 +7,7 @@ using Led.Autoencoders.Convolutional;
 using Led.Autoencoders.Mlp;
 using Led.Autoencoders.Pca;
 using Led.Core.Compute;
+using Led.Core.Configuration;
 using Led.Core.Forecasting;
 using Led.Propagators.Lstm;
 using Led.Systems.FitzHughNagumo;
@@ -36,7 +37,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         var fhn = new FitzHughNagumo(new FitzHughNagumoOptions());
         double ksFineMicro = Micro(ksFine), ksCoarseMicro = Micro(ksCoarse), fhnMicro = Micro(fhn);
 
-        foreach (string precision in new[] { "float64", "float32" })
+        foreach (var precision in new[] { Precision.Float64, Precision.Float32 })
         {
             var device = DeviceContext.Create("cpu", precision, 1, 7);
             var ksLstm = new LstmPropagator(new LstmOptions { Hidden = 256 }, new LatentSpace(8), device);
@@ -45,7 +46,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
             ksPca.Fit(new FitData([rand(200, 1, 64, dtype: device.DType)], []));
             var fhnLstm = new LstmPropagator(new LstmOptions { Hidden = 32 }, new LatentSpace(2), device);
             var fhnMlp = new MlpAutoencoder(new MlpAutoencoderOptions { LatentDim = 2 }, fhn.Description, device);
-            if (precision == "float64") (ksBatched, fhnBatched) = (ksLstm, fhnLstm);
+            if (precision == Precision.Float64) (ksBatched, fhnBatched) = (ksLstm, fhnLstm);
 
             foreach (var (label, micro, model, ae, lstm) in new (string, double, string, IAutoencoder, LstmPropagator)[]
                      {
@@ -55,13 +56,13 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                          ("FHN (δt 0.005)", fhnMicro, "LSTM 32 + MLP 3×100 d_z 2", fhnMlp, fhnLstm),
                      })
             {
-                if (precision == "float32" && ae is ConvAutoencoder1D) continue;
+                if (precision == Precision.Float32 && ae is ConvAutoencoder1D) continue;
                 int dz = ae.LatentDim;
                 using var start = full(1, dz, 0.5, dtype: device.DType);
                 var (tensorProp, tensorDecoded) = SpeedMeasurement.Latent(ae, lstm, null, start, steps: 400);
                 var fast = SpeedMeasurement.FastLatent(ae, lstm, null, Enumerable.Repeat(0.5, dz).ToArray(), steps: 20000, dtype: device.DType)!.Value;
-                body.AppendLine(Row(label, micro, $"{model}, {precision}", "TorchSharp", tensorProp, tensorDecoded));
-                body.AppendLine(Row(label, micro, $"{model}, {precision}", (ae as IFastInference)?.CompileDecoder() is null ? "compiled LSTM, TorchSharp decoder" : "compiled", fast.Propagator, fast.WithDecoder));
+                body.AppendLine(Row(label, micro, $"{model}, {precision.ToString().ToLowerInvariant()}", "TorchSharp", tensorProp, tensorDecoded));
+                body.AppendLine(Row(label, micro, $"{model}, {precision.ToString().ToLowerInvariant()}", (ae as IFastInference)?.CompileDecoder() is null ? "compiled LSTM, TorchSharp decoder" : "compiled", fast.Propagator, fast.WithDecoder));
             }
         }
 

@@ -23,7 +23,7 @@ public static class CommandRunner
         }
         catch (InvalidInputException ex)
         {
-            foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {problem}");
+            foreach (var problem in ex.Problems) System.Console.Error.WriteLine($"error: {CommandHints.WithHint(problem)}");
             return ExitCodes.InvalidInput;
         }
         catch (StudyInputException ex)
@@ -42,7 +42,7 @@ public static class CommandRunner
     {
         using var session = ExperimentSession.Open(config, overrides);
         var device = session.CreateDevice();
-        var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, needsModel);
+        var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, needsModel, session.Experiment.IsSet);
         problems.AddRange(extraChecks(session));
         if (problems.Count > 0) throw new InvalidInputException(problems);
 

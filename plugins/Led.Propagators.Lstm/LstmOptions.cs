@@ -10,8 +10,7 @@ public sealed class LstmOptions
     public int Hidden { get; set; } = 64;
 
     /// <summary>Activation of the linear output head: <c>tanhplus</c> (0.5 + 0.5·tanh, for [0, 1]-scaled latents) or <c>identity</c>.</summary>
-    [RegularExpression("^(tanhplus|identity)$", ErrorMessage = "output must be 'tanhplus' or 'identity'")]
-    public string Output { get; set; } = "tanhplus";
+    public LstmOutput Output { get; set; } = LstmOutput.TanhPlus;
 
     /// <summary>
     /// Predict an increment instead of the state: ẑ_{t+Δt} = z_t + W h_t + b with the identity output, or, with tanhplus,

@@ -18,7 +18,7 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferencePa
     {
         _device = device;
         _options = options;
-        _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == "tanhplus", options.Residual);
+        _network = new LstmNetwork(latent.Dim, options.Hidden, options.Output == LstmOutput.TanhPlus, options.Residual);
         _network.to(device.DType).to(device.Device);
         _network.Initialise();
     }
@@ -40,7 +40,7 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferencePa
     public IFastLatentStep CompileStep()
     {
         var p = _network.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
-        var (dz, hidden, tanhplus) = (_network.LatentDim, _network.Hidden, _options.Output == "tanhplus");
+        var (dz, hidden, tanhplus) = (_network.LatentDim, _network.Hidden, _options.Output == LstmOutput.TanhPlus);
         return _device.DType == ScalarType.Float32
             ? new LstmFastStep<float>(dz, hidden, p["lstm.weight_ih_l0"], p["lstm.weight_hh_l0"], p["lstm.bias_ih_l0"], p["lstm.bias_hh_l0"],
                 p["head.weight"], p["head.bias"], tanhplus, _options.Residual)

@@ -193,6 +193,6 @@ public sealed class SweepSession
             if (!cpuFallback) return [$"device: {ex.Message}"];
             device = DeviceContext.Create("cpu", c.Precision, c.Threads, c.Seed);
         }
-        return PipelineChecks.Check(c, new ComponentFactory(host.Services, experiment), device, needsModel: true);
+        return PipelineChecks.Check(c, new ComponentFactory(host.Services, experiment, host.Registry), device, needsModel: true, isSet: experiment.IsSet);
     }
 }

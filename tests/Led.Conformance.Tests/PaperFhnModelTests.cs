@@ -47,7 +47,7 @@ public class PaperFhnModelTests(Xunit.Abstractions.ITestOutputHelper output)
         var device = CpuDevice.Seeded(7);
         var system = new FitzHughNagumo(new FitzHughNagumoOptions());
         var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions { LatentDim = 2, Layers = 3, Width = 100 }, system.Description, device);
-        var propagator = new LstmPropagator(new LstmOptions { Hidden = 32, Output = "tanhplus" }, new LatentSpace(2), device);
+        var propagator = new LstmPropagator(new LstmOptions { Hidden = 32, Output = LstmOutput.TanhPlus }, new LatentSpace(2), device);
         int loaded = PyTorchImport.Import(Path.Combine(Reference, "paper-led-model.pt"), [autoencoder, propagator]);
         Assert.Equal(22, loaded);
 

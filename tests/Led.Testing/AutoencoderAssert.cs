@@ -48,37 +48,4 @@ public static class AutoencoderAssert
             Assert.True(decoded.max().item<double>() < 1.0);
         }
     }
-
-    /// <summary>Adam on shuffled mini-batches of reconstruction MSE; returns the MSE over the whole set before and after.</summary>
-    public static (double Before, double After) TrainReconstruction<T>(T autoencoder, Tensor data, int steps, int batchSize, double learningRate)
-        where T : IAutoencoder, ITrainable
-    {
-        double Mse()
-        {
-            using var noGrad = no_grad();
-            using var inner = NewDisposeScope();
-            return nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(data)), data).item<double>();
-        }
-
-        double before = Mse();
-        using var optimizer = optim.Adam(autoencoder.Module.parameters(), lr: learningRate);
-        long count = data.shape[0];
-        Tensor? order = null;
-        for (int step = 0, offset = (int)count; step < steps; step++, offset += batchSize)
-        {
-            if (offset + batchSize > count)
-            {
-                order?.Dispose();
-                order = randperm(count);
-                offset = 0;
-            }
-            using var inner = NewDisposeScope();
-            var batch = data.index_select(0, order!.narrow(0, offset, batchSize));
-            optimizer.zero_grad();
-            nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch).backward();
-            optimizer.step();
-        }
-        order?.Dispose();
-        return (before, Mse());
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Led.Core.Stages;
 using Led.Hosting.Experiments;
+using Led.Core.Configuration;
 using Led.Core.Pipelines;
 using Led.Core.Training;
 using Serilog;
@@ -75,7 +76,7 @@ public static class ExperimentCommands
         {
             bool onlyAutoencoder = parse.GetValue(autoencoderOnly);
             return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
-                session => onlyAutoencoder && session.Experiment.Config.Training.Mode != "sequential"
+                session => onlyAutoencoder && session.Experiment.Config.Training.Mode != TrainingMode.Sequential
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
                 run => run.Actions.Train(run.Folder.Path, run.Actions.Data(SaveData(run)), onlyAutoencoder).Trained.Metrics);

@@ -15,7 +15,7 @@ public static class ValidateCommand
         {
             using var session = ExperimentSession.Open(parse.GetValue(config), parse.GetValue(set)!);
             var device = session.CreateDevice();
-            var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device);
+            var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, isSet: session.Experiment.IsSet);
             if (problems.Count > 0) throw new InvalidInputException(problems);
             var c = session.Experiment.Config;
             Console.Out.WriteLine($"{parse.GetValue(config)}: valid (system {c.System!.Name}" +

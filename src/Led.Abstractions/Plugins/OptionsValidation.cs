@@ -3,25 +3,26 @@ using System.ComponentModel.DataAnnotations;
 namespace Led.Abstractions.Plugins;
 
 /// <summary>
-/// Validates an options object the way the host does at start-up — data-annotation attributes and, for the properties
-/// they passed, <see cref="IValidatableObject"/> rules — so a component can also refuse invalid options when it is
-/// constructed directly (tests, library use).
+/// The one validation rule for options objects, used by the host for every config section and component's options and
+/// by components that refuse invalid options when they are constructed directly (tests, library use): every
+/// data-annotation attribute error, together with every <see cref="IValidatableObject"/> error. (The framework's
+/// <see cref="Validator.TryValidateObject(object, ValidationContext, ICollection{ValidationResult}?, bool)"/> skips the
+/// cross-field rules once an attribute failed.) A cross-field error that names a member whose attribute already failed
+/// is left out: that value is reported once, by its attribute.
 /// </summary>
 public static class OptionsValidation
 {
     /// <summary>Every error; empty when the options are valid.</summary>
     public static IReadOnlyList<ValidationResult> Errors(object options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var results = new List<ValidationResult>();
         var context = new ValidationContext(options);
-        Validator.TryValidateObject(options, context, results, validateAllProperties: true);
-        // TryValidateObject skips IValidatableObject once an attribute failed; the cross-field rules still apply to
-        // the properties the attributes passed.
-        if (results.Count > 0 && options is IValidatableObject validatable)
-        {
-            var reported = results.SelectMany(r => r.MemberNames).ToHashSet();
-            results.AddRange(validatable.Validate(context).Where(r => !r.MemberNames.Any(reported.Contains)));
-        }
+        // Without attribute errors this has already run the IValidatableObject rules.
+        if (Validator.TryValidateObject(options, context, results, validateAllProperties: true) || options is not IValidatableObject validatable)
+            return results;
+        var reported = results.SelectMany(r => r.MemberNames).ToHashSet(StringComparer.Ordinal);
+        results.AddRange(validatable.Validate(context).Where(r => !r.MemberNames.Any(reported.Contains)));
         return results;
     }
 

@@ -1,11 +1,12 @@
 using Led.Abstractions.Learning;
+using Led.Core.Configuration;
 using TorchSharp;
 
 namespace Led.Core.Compute;
 
 /// <summary>
 /// The one place that decides where tensors live: parses the config's <c>device</c> (auto | cpu | cuda[:N]) and
-/// <c>precision</c>, sets torch's intra-op threads and seeds torch's generator.
+/// <c>precision</c>, sets torch's intra-op threads, seeds torch's generator and turns libtorch's NNPACK off.
 /// </summary>
 public sealed class DeviceContext : IDeviceContext
 {
@@ -22,12 +23,18 @@ public sealed class DeviceContext : IDeviceContext
     /// <summary>Human-readable description for provenance, e.g. <c>cpu (1 thread, float64)</c>.</summary>
     public string Describe() => $"{Device} ({torch.get_num_threads()} thread{(torch.get_num_threads() == 1 ? "" : "s")}, {DType.ToString().ToLowerInvariant()})";
 
-    /// <summary>Configures torch and returns the context. Throws <see cref="ArgumentException"/> for an unavailable device.</summary>
-    public static DeviceContext Create(string device, string precision, int threads, int seed)
+    /// <summary>
+    /// Configures torch and returns the context. Throws <see cref="ArgumentException"/> for an unavailable device.
+    /// NNPACK, an optional fast path for some CPU convolutions, is turned off: on CPUs it does not support (e.g. AMD
+    /// EPYC), libtorch tries it for every convolution and prints "Could not initialize NNPACK! Reason: Unsupported
+    /// hardware" each time, and where it does run it gives numbers other machines do not; libtorch's own kernels take over.
+    /// </summary>
+    public static DeviceContext Create(string device, Precision precision, int threads, int seed)
     {
         torch.set_num_threads(threads);
+        LibTorchContext.TrySetNnpackEnabled(false);
         torch.manual_seed(seed);
-        var dtype = precision == "float32" ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
+        var dtype = precision == Precision.Float32 ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
         torch.set_default_dtype(dtype);
         torch.Device target;
         if (device == "auto")

@@ -8,7 +8,7 @@ namespace Led.Core.Configuration;
 public class ComponentSection
 {
     /// <summary>The registered component name (case-insensitive), e.g. <c>KuramotoSivashinsky</c>.</summary>
-    [Required(ErrorMessage = "name is required: set it to one of the registered component names (see `led plugins`)")]
+    [Required(ErrorMessage = "name is required: set it to one of the component names the loaded plugins register")]
     public string Name { get; set; } = "";
 
     /// <summary>The raw <c>options</c> section, bound to the component's own options class by the host.</summary>

@@ -33,9 +33,8 @@ public sealed class DataOptions
     public int TestSamples { get; set; }
 
     /// <summary>How <c>led simulate</c> stores the trajectories: <c>float64</c>, or <c>float32</c> (half the size; read back as float64).</summary>
-    [RegularExpression("^(float64|float32)$", ErrorMessage = "storage must be 'float64' or 'float32'")]
-    public string Storage { get; set; } = "float64";
+    public Precision Storage { get; set; } = Precision.Float64;
 
-    /// <summary>Optional: an existing dataset (HDF5 written by `led simulate`) to use instead of simulating.</summary>
+    /// <summary>Optional: an existing dataset (HDF5, as a simulation of the system writes it) to use instead of simulating.</summary>
     public string? Path { get; set; }
 }

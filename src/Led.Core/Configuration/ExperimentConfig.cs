@@ -34,8 +34,7 @@ public sealed class ExperimentConfig
     public string Device { get; set; } = "auto";
 
     /// <summary><c>float64</c> (as the reference) or <c>float32</c>.</summary>
-    [RegularExpression("^(float64|float32)$", ErrorMessage = "precision must be 'float64' or 'float32'")]
-    public string Precision { get; set; } = "float64";
+    public Precision Precision { get; set; } = Precision.Float64;
 
     public int Seed { get; set; } = 1;
 

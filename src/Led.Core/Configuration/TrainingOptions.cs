@@ -6,11 +6,10 @@ namespace Led.Core.Configuration;
 public sealed class TrainingOptions : IValidatableObject
 {
     /// <summary><c>sequential</c>: autoencoder first, then the propagator with the autoencoder frozen; <c>endToEnd</c>: jointly.</summary>
-    [RegularExpression("^(sequential|endToEnd)$", ErrorMessage = "mode must be 'sequential' or 'endToEnd'")]
-    public string Mode { get; set; } = "sequential";
+    public TrainingMode Mode { get; set; } = TrainingMode.Sequential;
 
-    [RegularExpression("^(adam|adabelief)$", ErrorMessage = "optimizer must be 'adam' or 'adabelief'")]
-    public string Optimizer { get; set; } = "adabelief";
+    /// <summary><c>adam</c> or <c>adabelief</c> (the reference's).</summary>
+    public OptimizerKind Optimizer { get; set; } = OptimizerKind.AdaBelief;
 
     [Range(1e-12, 10, ErrorMessage = "learningRate must be in (0, 10]")]
     public double LearningRate { get; set; } = 1e-3;
@@ -84,9 +83,9 @@ public sealed class TrainingOptions : IValidatableObject
     {
         if (!OutputLoss && !LatentLoss && !ReconstructionLoss)
             yield return new ValidationResult("enable at least one of outputLoss, latentLoss, reconstructionLoss", [nameof(LatentLoss)]);
-        if (Autoencoder is not null && Mode == "endToEnd")
+        if (Autoencoder is not null && Mode == TrainingMode.EndToEnd)
             yield return new ValidationResult("autoencoder: a pre-trained autoencoder is reused frozen, which needs mode 'sequential' (endToEnd trains it again)", [nameof(Autoencoder)]);
-        if (Noise > 0 && Mode == "endToEnd")
+        if (Noise > 0 && Mode == TrainingMode.EndToEnd)
             yield return new ValidationResult("noise: input noise perturbs the propagator's latent inputs, which needs mode 'sequential'", [nameof(Noise)]);
         if (SequenceLength >= WindowLength)
             yield return new ValidationResult($"sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength})", [nameof(SequenceLength)]);

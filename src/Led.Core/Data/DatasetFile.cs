@@ -69,7 +69,7 @@ public static class DatasetFile
     /// <summary>Reads a dataset; a missing, damaged or foreign file gives an <see cref="InvalidDataException"/> naming the problem.</summary>
     public static LedDataset Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"dataset not found: {path} (create it with `led simulate <config> --out {path}`)", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"dataset not found: {path} (simulate the config's system to create it)", path);
         try
         {
             using var file = H5File.OpenRead(path);

@@ -70,7 +70,7 @@ public sealed class LedExperiment
         Dictionary<string, double> metrics;
         var histories = new List<TrainingHistory>();
         LatentScaler? latentScaler = null;
-        if (Training.Mode == "endToEnd")
+        if (Training.Mode == TrainingMode.EndToEnd)
         {
             var (history, scores) = new EndToEndStage(Training, Context).Train(Autoencoder, Propagator, splits);
             metrics = scores;

@@ -1,5 +1,6 @@
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Led.Core.Checks;
 using Led.Core.Configuration;
 using Led.Core.Training;
 
@@ -11,13 +12,21 @@ namespace Led.Core.Pipelines;
 /// </summary>
 public static class PipelineChecks
 {
-    public static List<string> Check(ExperimentConfig config, IComponentFactory components, IDeviceContext device, bool needsModel = false)
+    /// <param name="config">The bound config.</param>
+    /// <param name="components">Creates the configured components.</param>
+    /// <param name="device">Where the components' tensors live.</param>
+    /// <param name="needsModel">The command trains or forecasts, so an encoder and a propagator are required.</param>
+    /// <param name="isSet">Whether the config sets a JSON path itself (e.g. <c>training.learningRate</c>); rules about
+    /// options the components ignore report only those. Null: no path counts as set.</param>
+    /// <param name="rules">The component rules; <see cref="ComponentRules.Default"/> when null.</param>
+    public static List<string> Check(ExperimentConfig config, IComponentFactory components, IDeviceContext device, bool needsModel = false,
+        Func<string, bool>? isSet = null, IReadOnlyList<IComponentRule>? rules = null)
     {
         var problems = new List<string>();
         if (config.Data.Path is { } dataPath && !File.Exists(dataPath))
-            problems.Add($"data.path: dataset not found: {Path.GetFullPath(dataPath)} (create it with `led simulate <config> --out {dataPath}` or remove data.path to simulate)");
+            problems.Add($"data.path: dataset not found: {Path.GetFullPath(dataPath)} (simulate the system to create it there, or remove data.path to simulate during the run)");
         if (config.Training.Autoencoder is { } pretrained && !File.Exists(Path.Combine(LedModel.ResolveDirectory(pretrained), "scalers.json")))
-            problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected a run folder of `led train` or its model/ subfolder with scalers.json and autoencoder.bin)");
+            problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected the folder of a trained run, or its model/ subfolder, with scalers.json and autoencoder.bin)");
         if (config.System?.InitialState is { } initial && !File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : "")))
             problems.Add($"system.initialState: file not found: {initial}");
         var system = Create<IDynamicalSystem>(components, "system", problems);
@@ -28,22 +37,16 @@ public static class PipelineChecks
         for (int i = 0; i < config.Metrics.Count; i++)
             Create<IForecastMetric>(components, $"metrics[{i}]", problems, d);
         var t = config.Training;
-        if (components.IsConfigured("encoder"))
-        {
-            var autoencoder = CreateAutoencoder(components, problems, d, device);
-            if (t.Mode == "endToEnd" && autoencoder is not null and not ITrainable)
-                problems.Add($"training.mode: endToEnd trains the autoencoder by gradient, but encoder {config.Encoder!.Name} is fitted in closed form: use mode 'sequential' or a trainable autoencoder");
-            if (autoencoder is not null && components.IsConfigured("propagator"))
-            {
-                var propagator = Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device);
-                if (t.Mode == "endToEnd" && propagator is not null and not ITrainable)
-                    problems.Add($"training.mode: endToEnd trains the propagator by gradient, but propagator {config.Propagator!.Name} is fitted in closed form: use mode 'sequential'");
-                if (propagator is not null) problems.AddRange(ModelChecks.Check(config, d, autoencoder, propagator));
-            }
-        }
-        if (t.Mode == "sequential" && (t.OutputLoss || t.ReconstructionLoss))
+        var autoencoder = components.IsConfigured("encoder") ? CreateAutoencoder(components, problems, d, device) : null;
+        var propagator = autoencoder is not null && components.IsConfigured("propagator")
+            ? Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device)
+            : null;
+        var context = new ComponentRuleContext(config, autoencoder, propagator, isSet ?? (_ => false)) { Kind = d.Kind };
+        foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));
+        if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
-        if (needsModel && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
+        // A fitted propagator is fitted on whole trajectories, not on training windows.
+        if (needsModel && propagator is not IFittable && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
             problems.Add($"training.windowLength ({t.WindowLength}) exceeds data.trainSamples ({config.Data.TrainSamples}) or data.validationSamples ({config.Data.ValidationSamples})");
         int testLength = TestLength(config);
         if (testLength < config.Forecast.Warmup + config.Forecast.Horizon)

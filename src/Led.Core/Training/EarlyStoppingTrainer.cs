@@ -79,7 +79,7 @@ public sealed class EarlyStoppingTrainer(TrainingOptions options, ILogger log, I
     }
 
     private IGradientOptimizer CreateOptimizer(IEnumerable<Parameter> parameters, double lr) =>
-        options.Optimizer == "adam" ? TorchOptimizer.Adam(parameters, lr) : new AdaBelief(parameters, lr);
+        options.Optimizer == OptimizerKind.Adam ? TorchOptimizer.Adam(parameters, lr) : new AdaBelief(parameters, lr);
 
     private void EnsureFinite(double loss, string name, int epoch, string which)
     {

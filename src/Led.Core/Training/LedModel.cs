@@ -59,7 +59,7 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
     {
         string scalersPath = Path.Combine(directory, "scalers.json");
         if (!File.Exists(scalersPath))
-            throw new FileNotFoundException($"no trained model in {directory} (scalers.json missing): train one with `led train <config> --out DIR` and pass DIR/model", scalersPath);
+            throw new FileNotFoundException($"no trained model in {directory} (scalers.json missing): give the folder of a trained run or its model/ subfolder", scalersPath);
         var scalers = JsonNode.Parse(File.ReadAllText(scalersPath))!.AsObject();
         int latentDim = scalers["latent_dim"]!.GetValue<int>();
         if (latentDim != autoencoder.LatentDim)

@@ -17,7 +17,7 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
     public object Create(string section, params object[] context)
     {
         if (!experiment.Components.TryGetValue(section, out var component))
-            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component");
+            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component that a loaded plugin registers");
         return Construct(component, context);
     }
 

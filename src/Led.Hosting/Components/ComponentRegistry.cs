@@ -3,19 +3,34 @@ using Led.Hosting.Plugins;
 
 namespace Led.Hosting.Components;
 
-/// <summary>The named components offered by all loaded plugins. A name claimed by two plugins is offered by neither.</summary>
+/// <summary>
+/// The named components offered by all loaded plugins. A name claimed by two plugins is offered by neither; a component
+/// that fails a <see cref="IRegistrationRule"/> is offered by none.
+/// </summary>
 public sealed class ComponentRegistry
 {
     private readonly Dictionary<(ComponentKind, string), (ComponentRegistration Registration, LoadedPlugin Plugin)> _components = new();
     private readonly Dictionary<(ComponentKind, string), List<LoadedPlugin>> _conflicts = new();
+    private readonly Dictionary<(ComponentKind, string), PluginProblem> _refused = new();
 
-    public ComponentRegistry(IEnumerable<LoadedPlugin> plugins)
+    /// <param name="plugins">The loaded plugins.</param>
+    /// <param name="rules">Checks of each registration; <see cref="RegistrationRules.Default"/> when null.</param>
+    public ComponentRegistry(IEnumerable<LoadedPlugin> plugins, IReadOnlyList<IRegistrationRule>? rules = null)
     {
         var problems = new List<PluginProblem>();
         foreach (var plugin in plugins)
             foreach (var registration in plugin.Components)
             {
                 var key = (registration.Kind, registration.Name.ToLowerInvariant());
+                var failed = (rules ?? RegistrationRules.Default).Select(r => r.Check(registration)).OfType<string>().ToList();
+                if (failed.Count > 0)
+                {
+                    var problem = new PluginProblem(plugin.Path, $"{registration.Kind.ToString().ToLowerInvariant()} '{registration.Name}' is offered by " +
+                                                                 $"none: {string.Join("; ", failed)}");
+                    problems.Add(problem);
+                    _refused.TryAdd(key, problem);
+                    continue;
+                }
                 if (_conflicts.TryGetValue(key, out var claimants)) { claimants.Add(plugin); continue; }
                 if (_components.Remove(key, out var first))
                     _conflicts[key] = [first.Plugin, plugin];
@@ -32,7 +47,7 @@ public sealed class ComponentRegistry
         Problems = problems;
     }
 
-    /// <summary>Name conflicts between plugins.</summary>
+    /// <summary>Name conflicts between plugins and components that failed a registration rule.</summary>
     public IReadOnlyList<PluginProblem> Problems { get; }
 
     /// <summary>Every offered component with the plugin offering it, ordered by kind and name.</summary>
@@ -65,11 +80,13 @@ public sealed class ComponentRegistry
         registration = null;
         if (_conflicts.TryGetValue(key, out var claimants))
             error = $"'{name}' is offered by several plugins ({string.Join(", ", claimants.Select(p => p.Path))}): remove one of them";
+        else if (_refused.TryGetValue(key, out var refused))
+            error = $"'{name}' cannot be used, its plugin has a problem: {refused}";
         else
         {
             var available = _components.Values.Where(c => c.Registration.Kind == kind).Select(c => c.Registration.Name).Order().ToList();
             error = $"unknown {kind.ToString().ToLowerInvariant()} '{name}'; available: " +
-                    (available.Count == 0 ? $"none (no loaded plugin offers a {kind.ToString().ToLowerInvariant()}; see `led plugins`)" : string.Join(", ", available));
+                    (available.Count == 0 ? $"none (no loaded plugin offers any {kind.ToString().ToLowerInvariant()}: install a plugin that does in a plugin folder)" : string.Join(", ", available));
         }
         return false;
     }

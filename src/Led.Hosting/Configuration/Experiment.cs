@@ -14,11 +14,18 @@ public sealed class Experiment
         WriteIndented = true,
     };
 
-    public Experiment(ExperimentConfig config, IReadOnlyDictionary<string, ResolvedComponent> components, string? source)
+    private readonly IConfiguration? _root;
+
+    /// <param name="config">The bound config.</param>
+    /// <param name="components">Components by section name.</param>
+    /// <param name="source">The config file, or null.</param>
+    /// <param name="root">The configuration the config was bound from, which tells the keys it sets itself; null: none.</param>
+    public Experiment(ExperimentConfig config, IReadOnlyDictionary<string, ResolvedComponent> components, string? source, IConfiguration? root = null)
     {
         Config = config;
         Components = components;
         Source = source;
+        _root = root;
     }
 
     public ExperimentConfig Config { get; }
@@ -28,6 +35,13 @@ public sealed class Experiment
 
     /// <summary>The config file, or null for the built-in quickstart.</summary>
     public string? Source { get; }
+
+    /// <summary>
+    /// Whether the config (or an override) sets a JSON path such as <c>training.learningRate</c> or <c>metrics[0].name</c>
+    /// itself, rather than leaving it at its default.
+    /// </summary>
+    public bool IsSet(string path) =>
+        _root is not null && _root.GetSection(path.Replace("[", ".").Replace("]", "").Replace('.', ':')).Exists();
 
     /// <summary>The config with every default filled in, as written next to a run's results.</summary>
     public JsonObject Resolved()

@@ -76,7 +76,7 @@ public static class ExperimentLoader
             components[section] = new ResolvedComponent(section, registration, options);
         }
         CheckSlots(components, errors);
-        return errors.Count > before ? null : new Experiment(config, components, source);
+        return errors.Count > before ? null : new Experiment(config, components, source, root);
     }
 
     /// <summary>An encoder alone needs a decoder; an autoencoder fills both slots.</summary>

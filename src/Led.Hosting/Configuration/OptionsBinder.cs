@@ -1,8 +1,10 @@
 using System.Collections;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Led.Abstractions.Plugins;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 
 namespace Led.Hosting.Configuration;
@@ -57,12 +59,13 @@ public static class OptionsBinder
         path.Equals(reported, StringComparison.OrdinalIgnoreCase) ||
         path.StartsWith(reported + ".", StringComparison.OrdinalIgnoreCase) || path.StartsWith(reported + "[", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Runs validation attributes and rules on an object and on its nested options objects.</summary>
+    /// <summary>
+    /// Runs validation attributes and rules on an object and on its nested options objects, by the SDK's
+    /// <see cref="OptionsValidation"/> rule: attribute and cross-field errors are reported together.
+    /// </summary>
     public static void Validate(object instance, string path, List<ConfigError> errors, IReadOnlyList<string>? skip = null)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var result in OptionsValidation.Errors(instance))
         {
             var member = result.MemberNames.FirstOrDefault();
             string at = member is null ? path : Join(path, Camel(member));
@@ -146,6 +149,13 @@ public static class OptionsBinder
         }
         if (child.Value is null) return;
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target.IsEnum)
+        {
+            // The binder parses any case of a member's name, but also numbers and comma-separated lists: only names pass.
+            if (!Enum.GetNames(target).Contains(child.Value.Trim(), StringComparer.OrdinalIgnoreCase))
+                errors.Add(new ConfigError(path, $"expects {Describe(target)}, got '{child.Value}'"));
+            return;
+        }
         try
         {
             TypeDescriptor.GetConverter(target).ConvertFromInvariantString(child.Value);
@@ -207,9 +217,13 @@ public static class OptionsBinder
         if (type == typeof(double) || type == typeof(float)) return "a number";
         if (type == typeof(bool)) return "true or false";
         if (type == typeof(string)) return "a string";
-        if (type.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(type))}";
+        if (type.IsEnum) return $"one of {string.Join(", ", Enum.GetNames(type).Select(n => ConfigName(type, n)))}";
         return type.Name;
     }
+
+    /// <summary>An enum member as configs and resolved configs spell it: its JSON name if it has one, else camel case.</summary>
+    private static string ConfigName(Type enumType, string member) =>
+        enumType.GetField(member)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? Camel(member);
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

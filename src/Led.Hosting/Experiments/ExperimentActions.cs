@@ -1,3 +1,4 @@
+using Led.Core.Configuration;
 using Led.Core.Data;
 using Led.Core.Experiments;
 using Led.Core.Pipelines;
@@ -20,7 +21,7 @@ public sealed class ExperimentActions(Experiment experiment, ExperimentComposer 
         var stage = composer.Data(context);
         if (c.Data.Path is { } path) return stage.Read(path);
         var data = stage.Simulate(c.Data, PipelineChecks.TestLength(c), composer.InitialState);
-        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson, c.Data.Storage == "float32");
+        if (saveTo is not null) DatasetFile.Write(saveTo, data, provenanceJson, c.Data.Storage == Precision.Float32);
         return data;
     }
 

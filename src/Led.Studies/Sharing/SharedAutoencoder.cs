@@ -15,7 +15,7 @@ public sealed record SharedAutoencoder(string Key, IReadOnlyList<int> Runs)
 {
     /// <summary>Groups of two or more sequential runs with an encoder, a propagator and no <c>training.autoencoder</c> of their own.</summary>
     public static IReadOnlyList<SharedAutoencoder> Plan(IReadOnlyDictionary<int, Experiment> experiments) =>
-        SharedStage.Plan(experiments, e => e.Config is { Training: { Mode: "sequential", Autoencoder: null }, Encoder: not null, Propagator: not null },
+        SharedStage.Plan(experiments, e => e.Config is { Training: { Mode: Led.Core.Configuration.TrainingMode.Sequential, Autoencoder: null }, Encoder: not null, Propagator: not null },
             KeyOf, (key, runs) => new SharedAutoencoder(key, runs));
 
     /// <summary>12 hex digits of SHA-256 over the inputs of autoencoder training.</summary>

@@ -52,7 +52,7 @@ public sealed class DatasetFileTests : IDisposable
     public void MissingAndForeignFilesGiveClearErrors()
     {
         var missing = Assert.Throws<FileNotFoundException>(() => DatasetFile.Read(Path.Combine(_dir, "none.h5")));
-        Assert.Contains("led simulate", missing.Message);
+        Assert.Contains("none.h5 (simulate the config's system to create it)", missing.Message);
         string garbage = Path.Combine(_dir, "garbage.h5");
         File.WriteAllText(garbage, "not hdf5");
         Assert.Contains("cannot be read as an LED.NET dataset", Assert.Throws<InvalidDataException>(() => DatasetFile.Read(garbage)).Message);

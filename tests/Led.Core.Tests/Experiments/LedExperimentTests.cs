@@ -22,7 +22,7 @@ public sealed class LedExperimentTests : IDisposable
     {
         string directory = Path.Combine(_dir, "ks");
         // --- example start
-        var device = DeviceContext.Create("cpu", "float64", threads: 1, seed: 7);
+        var device = DeviceContext.Create("cpu", Precision.Float64, threads: 1, seed: 7);
         var system = new KuramotoSivashinsky(new KuramotoSivashinskyOptions { MicroStep = 0.0025 });
         var autoencoder = new PcaAutoencoder(new PcaOptions { LatentDim = 8 }, system.Description, device);
         var propagator = new LstmPropagator(new LstmOptions { Hidden = 16 }, new LatentSpace(8), device);
@@ -30,7 +30,7 @@ public sealed class LedExperimentTests : IDisposable
         {
             SystemName = "KuramotoSivashinsky",
             Data = new DataOptions { Transient = 50, TrainSamples = 200, ValidationSamples = 100, TestInitialConditions = 2 },
-            Training = new TrainingOptions { MaxEpochs = 2, SequenceLength = 10, WindowLength = 41, Optimizer = "adam" },
+            Training = new TrainingOptions { MaxEpochs = 2, SequenceLength = 10, WindowLength = 41, Optimizer = OptimizerKind.Adam },
             Forecast = new ForecastOptions { Warmup = 10, Horizon = 20 },
             Output = new OutputOptions { Plots = false },
             Metrics = [new UxUxxDensity(new UxUxxDensityOptions())],
@@ -53,7 +53,7 @@ public sealed class LedExperimentTests : IDisposable
     [Fact]
     public void AnExactStochasticModelKeepsEveryMembersLatentAtTheLastWarmupEncoding()
     {
-        var device = DeviceContext.Create("cpu", "float64", threads: 1, seed: 5);
+        var device = DeviceContext.Create("cpu", Precision.Float64, threads: 1, seed: 5);
         var options = new OrnsteinUhlenbeckCloudOptions { Particles = 50, Dimensions = 2 };
         var system = new OrnsteinUhlenbeckCloud(options);
         var encoder = new MomentEncoder(new MomentEncoderOptions { LatentDim = 4 }, system.Description, device);

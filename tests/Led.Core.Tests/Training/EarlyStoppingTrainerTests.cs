@@ -14,7 +14,7 @@ public class EarlyStoppingTrainerTests
     public void RoundsHalveTheLearningRateAndTheBestStateIsRestored()
     {
         var module = new ScalarModule();
-        var options = new TrainingOptions { MaxEpochs = 12, Patience = 2, MaxRounds = 3, LearningRate = 1, LearningRateFactor = 0.5, Optimizer = "adam" };
+        var options = new TrainingOptions { MaxEpochs = 12, Patience = 2, MaxRounds = 3, LearningRate = 1, LearningRateFactor = 0.5, Optimizer = OptimizerKind.Adam };
         double[] validation = [5, 4, 3, 3.5, 3.6, 2, 2.5, 2.6, 1.9, 2.2, 2.3, 2.4, 2.5];
         int call = 0;
         var history = new EarlyStoppingTrainer(options, Logger.None, SilentProgress.Instance).Run("test", module,

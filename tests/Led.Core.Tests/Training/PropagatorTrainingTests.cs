@@ -45,7 +45,7 @@ public sealed class PropagatorTrainingTests
         var clean = linspace(0, 1, 202, dtype: ScalarType.Float64).reshape(101, 2);
         var options = new TrainingOptions
         {
-            Optimizer = "adam", MaxEpochs = 1, BatchSize = 100, SequenceLength = 25, WindowLength = 101, Noise = noise,
+            Optimizer = OptimizerKind.Adam, MaxEpochs = 1, BatchSize = 100, SequenceLength = 25, WindowLength = 101, Noise = noise,
         };
         var propagator = new RecordingPropagator();
         new PropagatorTraining(options, new LatentScaler([0, 0], [1, 1]), seed, Logger.None, SilentProgress.Instance)
@@ -92,7 +92,7 @@ public sealed class PropagatorTrainingTests
     public void NoiseNeedsSequentialTrainingAndAScaledRange()
     {
         var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        var options = new TrainingOptions { Mode = "endToEnd", Noise = 0.02 };
+        var options = new TrainingOptions { Mode = TrainingMode.EndToEnd, Noise = 0.02 };
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true);
         errors.AddRange(options.Validate(new(options)));
         Assert.Contains(errors, e => e.ErrorMessage!.StartsWith("noise: input noise perturbs the propagator's latent inputs, which needs mode 'sequential'"));

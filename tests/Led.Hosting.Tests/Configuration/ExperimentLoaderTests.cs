@@ -1,4 +1,5 @@
 using Led.Abstractions.Systems;
+using Led.Core.Configuration;
 using Led.Hosting.Components;
 using Led.Hosting.Configuration;
 using Led.Hosting.Plugins;
@@ -124,5 +125,68 @@ public sealed class ExperimentLoaderTests : IDisposable
         Assert.Contains(errors, e => e.Path == "system.options.grid" && e.Message == "expects a list of an integer, got '4'");
         Assert.Contains(errors, e => e.Path == "forecast" && e.Message == "expects an object, got '3'");
         Assert.Contains(errors, e => e.Path == "device" && e.Message.Contains("'auto', 'cpu', 'cuda' or 'cuda:N'"));
+    }
+
+    [Fact]
+    public void ModesAreReadInAnyCaseAndAnUnknownOneListsTheAllowedValues()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""
+            { "system": { "name": "Oscillator" }, "precision": "FLOAT32", "data": { "storage": "float32" },
+              "training": { "mode": "endtoend", "optimizer": "adam" } }
+            """, errors);
+        Assert.Empty(errors);
+        Assert.Equal(Precision.Float32, experiment!.Config.Precision);
+        Assert.Equal(Precision.Float32, experiment.Config.Data.Storage);
+        Assert.Equal(TrainingMode.EndToEnd, experiment.Config.Training.Mode);
+        Assert.Equal(OptimizerKind.Adam, experiment.Config.Training.Optimizer);
+
+        var bad = new List<ConfigError>();
+        Load("""
+            { "system": { "name": "Oscillator" }, "precision": "double", "data": { "storage": "1" },
+              "training": { "mode": "sequential,endToEnd", "optimizer": "sgd", "batchSize": 0 } }
+            """, bad);
+        Assert.Equal(5, bad.Count);
+        Assert.Contains(new ConfigError("precision", "expects one of float64, float32, got 'double'"), bad);
+        Assert.Contains(new ConfigError("data.storage", "expects one of float64, float32, got '1'"), bad);
+        Assert.Contains(new ConfigError("training.mode", "expects one of sequential, endToEnd, got 'sequential,endToEnd'"), bad);
+        Assert.Contains(new ConfigError("training.optimizer", "expects one of adam, adabelief, got 'sgd'"), bad);
+        Assert.Contains(new ConfigError("training.batchSize", "batchSize must be ≥ 1"), bad);
+    }
+
+    [Fact]
+    public void TheResolvedConfigSpellsModesAsConfigsDoAndReadsBackToTheSameValues()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""{ "system": { "name": "Oscillator" }, "training": { "mode": "ENDTOEND" } }""", errors);
+        Assert.Empty(errors);
+        var resolved = experiment!.Resolved();
+        Assert.Equal("endToEnd", resolved["training"]!["mode"]!.GetValue<string>());
+        Assert.Equal("adabelief", resolved["training"]!["optimizer"]!.GetValue<string>());
+        Assert.Equal("float64", resolved["precision"]!.GetValue<string>());
+        Assert.Equal("float64", resolved["data"]!["storage"]!.GetValue<string>());
+
+        var again = Load(resolved.ToJsonString(), errors);
+        Assert.Empty(errors);
+        Assert.Equal(TrainingMode.EndToEnd, again!.Config.Training.Mode);
+        Assert.Equal(OptimizerKind.AdaBelief, again.Config.Training.Optimizer);
+        Assert.Equal(resolved.ToJsonString(), again.Resolved().ToJsonString());
+    }
+
+    [Fact]
+    public void IsSetTellsTheKeysTheConfigOrAnOverrideSetsEvenToTheirDefault()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""
+            { "system": { "name": "Oscillator" }, "training": { "learningRate": 0.001 }, "metrics": [ { "name": "EnergyError" } ] }
+            """, errors, "forecast.horizon=5");
+        Assert.Empty(errors);
+        Assert.True(experiment!.IsSet("training.learningRate"));
+        Assert.True(experiment.IsSet("training"));
+        Assert.True(experiment.IsSet("forecast.horizon"));
+        Assert.True(experiment.IsSet("metrics[0].name"));
+        Assert.False(experiment.IsSet("training.maxEpochs"));
+        Assert.False(experiment.IsSet("data"));
+        Assert.False(experiment.IsSet("metrics[1].name"));
     }
 }

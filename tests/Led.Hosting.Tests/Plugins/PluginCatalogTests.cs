@@ -17,7 +17,7 @@ public class PluginCatalogTests
         var plugin = Assert.Single(loaded.Plugins);
         Assert.Equal("Led.TestPlugins.Oscillator", plugin.Name);
         Assert.Equal("0.1.0", plugin.Version);
-        Assert.Equal([(ComponentKind.System, "Oscillator"), (ComponentKind.Metric, "EnergyError")], plugin.Components.Select(c => (c.Kind, c.Name)));
+        Assert.Equal([(ComponentKind.System, "Oscillator"), (ComponentKind.Metric, "EnergyError"), (ComponentKind.Propagator, "Linear")], plugin.Components.Select(c => (c.Kind, c.Name)));
         Assert.Empty(loaded.Problems);
 
         folder.Remove("Led.TestPlugins.Oscillator");
@@ -120,7 +120,9 @@ public class PluginCatalogTests
 
         Assert.False(registry.TryFind(ComponentKind.System, "Oscilator", out _, out var error));
         Assert.Equal("unknown system 'Oscilator'; available: Oscillator", error);
-        Assert.False(registry.TryFind(ComponentKind.Propagator, "Lstm", out _, out var none));
-        Assert.Contains("no loaded plugin offers a propagator", none);
+        Assert.False(registry.TryFind(ComponentKind.Propagator, "Lstm", out _, out var propagator));
+        Assert.Equal("unknown propagator 'Lstm'; available: Linear", propagator);
+        Assert.False(registry.TryFind(ComponentKind.Autoencoder, "Pca", out _, out var none));
+        Assert.Equal("unknown autoencoder 'Pca'; available: none (no loaded plugin offers any autoencoder: install a plugin that does in a plugin folder)", none);
     }
 }

@@ -5,5 +5,6 @@ namespace Led.TestPlugins.Oscillator;
 public sealed class OscillatorPlugin : ILedPlugin
 {
     public void Register(ILedBuilder builder) =>
-        builder.AddSystem<Oscillator, OscillatorOptions>("Oscillator").AddMetric<EnergyError, EnergyErrorOptions>("EnergyError");
+        builder.AddSystem<Oscillator, OscillatorOptions>("Oscillator").AddMetric<EnergyError, EnergyErrorOptions>("EnergyError")
+            .AddPropagator<LinearPropagator, LinearPropagatorOptions>("Linear");
 }

@@ -1,14 +1,12 @@
 using Led.Testing;
-using System.Diagnostics;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
 using TorchSharp;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace Led.Autoencoders.Convolutional.Tests;
 
-public class ConvAutoencoder1DTests(ITestOutputHelper output)
+public class ConvAutoencoder1DTests
 {
     private static readonly SystemDescription Ks = new(["u"], [64], [22.0], 0.25, Periodic: true);
     private static readonly SystemDescription Fhn = new(["u", "v"], [101], [20.0], 1.0, Periodic: false);
@@ -134,19 +132,13 @@ public class ConvAutoencoder1DTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_OnSmoothProfiles_ReducesTheReconstructionErrorTenfold()
+    public void Training_TheReconstructionGradientReachesEveryParameterAndDescendsAsPredicted()
     {
-        // Measured here (float64, 1 thread, 300 Adam steps, lr 2e-3, batch 32): MSE 3.16e-2 → 6.88e-4 (46×) in ≈ 5 s.
         using var scope = NewDisposeScope();
         var device = CpuDevice.Seeded(11);
         var autoencoder = new ConvAutoencoder1D(new ConvAutoencoder1DOptions(), Ks, device);
         var data = FourierProfiles.Create(256, 64, seed: 1);
-
-        var watch = Stopwatch.StartNew();
-        var (before, after) = AutoencoderAssert.TrainReconstruction(autoencoder, data, steps: 300, batchSize: 32, learningRate: 2e-3);
-        output.WriteLine($"MSE {before:E3} → {after:E3} ({before / after:F1}×) in {watch.Elapsed.TotalSeconds:F1} s");
-
-        Assert.True(after * 10 <= before, $"MSE fell only from {before:E3} to {after:E3}");
+        GradientAssert.DescendsAsPredicted(autoencoder.Module, () => nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(data)), data));
     }
 
     [Fact]

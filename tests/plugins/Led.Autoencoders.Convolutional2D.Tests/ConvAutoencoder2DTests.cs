@@ -1,14 +1,12 @@
 using Led.Testing;
-using System.Diagnostics;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
 using TorchSharp;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace Led.Autoencoders.Convolutional2D.Tests;
 
-public class ConvAutoencoder2DTests(ITestOutputHelper output)
+public class ConvAutoencoder2DTests
 {
     // The reduced LED-like cylinder grid: (p, u_x, u_y, ω) on 64 × 128 cells of a 5D × 10D box.
     private static readonly SystemDescription Cylinder = new(["p", "u_x", "u_y", "omega"], [64, 128], [5.0, 10.0], 0.2, Periodic: false);
@@ -181,21 +179,14 @@ public class ConvAutoencoder2DTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_OnTravellingWaves_ReducesTheReconstructionErrorTenfold()
+    public void Training_OnTravellingWaves_TheReconstructionGradientReachesEveryParameterAndDescendsAsPredicted()
     {
-        // Measured here (float64, 1 thread, 300 Adam steps, lr 2e-3, batch 16, 4 × 16 × 32 fields, channels [8, 8, 4],
-        // kernel 5, d_z 4): MSE 7.31e-2 → 1.72e-3 (42×) in ≈ 6.5 s on the shared machine; the assertion asks for 10×.
         using var scope = NewDisposeScope();
         var device = CpuDevice.Seeded(11);
         var grid = new SystemDescription(["p", "u_x", "u_y", "omega"], [16, 32], [5.0, 10.0], 0.2, Periodic: false);
         var autoencoder = new ConvAutoencoder2D(new ConvAutoencoder2DOptions { Channels = [8, 8, 4], LatentDim = 4 }, grid, device);
         var data = TravellingWaves.Create(192, 4, 16, 32, seed: 1);
-
-        var watch = Stopwatch.StartNew();
-        var (before, after) = AutoencoderAssert.TrainReconstruction(autoencoder, data, steps: 300, batchSize: 16, learningRate: 2e-3);
-        output.WriteLine($"MSE {before:E3} → {after:E3} ({before / after:F1}×) in {watch.Elapsed.TotalSeconds:F1} s");
-
-        Assert.True(after * 10 <= before, $"MSE fell only from {before:E3} to {after:E3}");
+        GradientAssert.DescendsAsPredicted(autoencoder.Module, () => nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(data)), data));
     }
 
     [Fact]

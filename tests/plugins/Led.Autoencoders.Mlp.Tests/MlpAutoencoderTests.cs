@@ -1,13 +1,11 @@
 using Led.Testing;
-using System.Diagnostics;
 using Led.Abstractions.Systems;
 using TorchSharp;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace Led.Autoencoders.Mlp.Tests;
 
-public class MlpAutoencoderTests(ITestOutputHelper output)
+public class MlpAutoencoderTests
 {
     private static readonly SystemDescription Fhn = new(["u", "v"], [101], [20.0], 1.0, Periodic: false);
     private static readonly SystemDescription Ks = new(["u"], [64], [22.0], 0.25, Periodic: true);
@@ -164,19 +162,12 @@ public class MlpAutoencoderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Training_OnSmoothProfiles_ReducesTheReconstructionErrorTenfold()
+    public void Training_TheReconstructionGradientReachesEveryParameterAndDescendsAsPredicted()
     {
-        // Measured here (float64, 1 thread, 300 Adam steps, lr 1e-3, batch 32, 3×100, d_z = 8):
-        // MSE 6.23e-2 → 3.54e-4 (176×) in ≈ 1 s.
         using var scope = NewDisposeScope();
         var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions { LatentDim = 8 }, Ks, CpuDevice.Seeded(11));
         var data = FourierProfiles.Create(256, 64, seed: 1);
-
-        var watch = Stopwatch.StartNew();
-        var (before, after) = AutoencoderAssert.TrainReconstruction(autoencoder, data, steps: 300, batchSize: 32, learningRate: 1e-3);
-        output.WriteLine($"MSE {before:E3} → {after:E3} ({before / after:F1}×) in {watch.Elapsed.TotalSeconds:F1} s");
-
-        Assert.True(after * 10 <= before, $"MSE fell only from {before:E3} to {after:E3}");
+        GradientAssert.DescendsAsPredicted(autoencoder.Module, () => nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(data)), data));
     }
 
     [Fact]

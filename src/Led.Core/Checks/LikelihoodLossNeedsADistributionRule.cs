@@ -1,0 +1,23 @@
+using Led.Abstractions.Learning;
+using Led.Core.Configuration;
+
+namespace Led.Core.Checks;
+
+/// <summary>
+/// A negative log-likelihood loss needs a part that predicts a distribution: a probabilistic decoder for
+/// <c>training.autoencoderLoss</c>, a stochastic propagator for <c>training.propagatorLoss</c>. End-to-end training
+/// minimises squared errors, which ignores a stochastic propagator's distribution.
+/// </summary>
+public sealed class LikelihoodLossNeedsADistributionRule : IComponentRule
+{
+    public IEnumerable<string> Check(ComponentRuleContext context)
+    {
+        var (c, t) = (context.Config, context.Config.Training);
+        if (t.AutoencoderLoss == LossKind.Nll && context.Autoencoder is not null and not IProbabilisticDecoder)
+            yield return $"training.autoencoderLoss: nll needs a decoder that returns a distribution; {(c.Decoder ?? c.Encoder)?.Name} does not: use mse or auto";
+        if (t.PropagatorLoss == LossKind.Nll && context.Propagator is not null and not IStochasticPropagator)
+            yield return $"training.propagatorLoss: nll needs a stochastic propagator; {c.Propagator?.Name} predicts one latent: use mse or auto";
+        if (t.Mode == TrainingMode.EndToEnd && context.Propagator is IStochasticPropagator)
+            yield return "training.mode: endToEnd trains on squared errors, which ignores a stochastic propagator's distribution: use mode 'sequential'";
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Led.TestPlugins.Oscillator;
+
+public sealed class LinearPropagatorOptions
+{
+    /// <summary>
+    /// Ridge penalty on the matrix (not the offset) of the least-squares fit. 0 recovers a linear system's map exactly;
+    /// a positive penalty shrinks it, a model that is wrong by a known, machine-independent amount.
+    /// </summary>
+    [Range(0, 1e6, ErrorMessage = "ridge must be in [0, 1e6]")]
+    public double Ridge { get; set; }
+}
