@@ -1,6 +1,9 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using Led.Abstractions.Plugins;
 using Led.Hosting.Components;
 using Led.Hosting.Plugins;
+using Led.Toolkit.Validation;
 
 namespace Led.Hosting.Tests.Plugins;
 
@@ -58,6 +61,24 @@ public class PluginCatalogTests
         Assert.Equal(Path.Combine(dropped, "Led.TestPlugins.Throwing.dll"), problem.Path);
         Assert.Contains("registration failed", problem.Reason);
         Assert.Contains("registration deliberately failed", problem.Reason);
+    }
+
+    [Fact]
+    public void APluginRunsTheToolkitItShipsNotTheOneTheHostLoaded()
+    {
+        using var folder = new PluginFolder();
+        string dropped = folder.Drop("Led.TestPlugins.Oscillator");
+        var hostToolkit = typeof(OptionsValidation).Assembly;
+        var system = Assert.Single(Assert.Single(PluginCatalog.Load([folder.Path]).Plugins).Components, c => c.Kind == ComponentKind.System);
+        var options = Activator.CreateInstance(system.OptionsType)!;
+        system.OptionsType.GetProperty("Frequency")!.SetValue(options, -1.0);
+
+        var error = Assert.Throws<TargetInvocationException>(() => Activator.CreateInstance(system.ImplementationType, options));
+
+        Assert.Contains("invalid Oscillator options: frequency must be positive", error.InnerException!.Message);
+        var pluginToolkit = Assert.Single(AssemblyLoadContext.GetLoadContext(system.ImplementationType.Assembly)!.Assemblies, a => a.GetName().Name == "Led.Toolkit");
+        Assert.NotSame(hostToolkit, pluginToolkit);
+        Assert.Equal(Path.Combine(dropped, "Led.Toolkit.dll"), pluginToolkit.Location);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Led.Abstractions.Plugins;
+namespace Led.Toolkit.Validation;
 
 /// <summary>
 /// Validates an options object the way the host does at start-up — data-annotation attributes and, for the properties
