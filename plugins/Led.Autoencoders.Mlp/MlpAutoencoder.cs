@@ -12,7 +12,7 @@ namespace Led.Autoencoders.Mlp;
 /// in (0, 1) like MinMax-scaled data. Parameter names are the reference's (<c>ENCODER.1.layer.weight</c>, …), so its
 /// PyTorch state dict can be loaded into <see cref="Module"/>.
 /// </summary>
-public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
+public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastDecoderSource
 {
     private readonly MlpNetwork _network;
     private readonly int[] _stateShape;
@@ -83,8 +83,6 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
 
     private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
-
-    public IFastLatentStep? CompileStep() => null;
 
     /// <summary>The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>).</summary>
     public IFastDecoder CompileDecoder()

@@ -9,7 +9,7 @@ namespace Led.Autoencoders.Pca;
 /// PCA fitted on the scaled training frames (centred, SVD through TorchSharp, duplicate frames removed as the
 /// reference does): z = (x − μ)Vᵀ, x̂ = zV + μ with V the leading d_z right singular vectors.
 /// </summary>
-public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
+public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource
 {
     private readonly IDeviceContext _device;
     private readonly int[] _shape;
@@ -46,8 +46,6 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
         using var flat = latents.matmul(components).add_(mean);
         return flat.reshape([latents.shape[0], .. _shape.Select(d => (long)d)]);
     }
-
-    public IFastLatentStep? CompileStep() => null;
 
     /// <summary>The fitted mean and components on plain arrays.</summary>
     public IFastDecoder CompileDecoder()

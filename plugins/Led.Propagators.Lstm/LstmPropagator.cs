@@ -8,7 +8,7 @@ namespace Led.Propagators.Lstm;
 /// One LSTM cell (d_z → d_h) and a linear head (d_h → d_z) with tanhplus or identity output: z_t ↦ ẑ_{t+Δt}.
 /// Initialisation as the reference: input weights Xavier-uniform, recurrent weights orthogonal, all biases 0.001.
 /// </summary>
-public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferenceParameterNames, IFastInference
+public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferenceParameterNames, IFastLatentStepSource
 {
     private readonly LstmNetwork _network;
     private readonly IDeviceContext _device;
@@ -47,8 +47,6 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferencePa
             : new LstmFastStep<double>(dz, hidden, p["lstm.weight_ih_l0"], p["lstm.weight_hh_l0"], p["lstm.bias_ih_l0"], p["lstm.bias_hh_l0"],
                 p["head.weight"], p["head.bias"], tanhplus, _options.Residual);
     }
-
-    public IFastDecoder? CompileDecoder() => null;
 
     public PropagatorState Start(int batchSize) =>
         new LstmState(zeros(batchSize, _network.Hidden, dtype: _device.DType, device: _device.Device),

@@ -13,7 +13,8 @@ namespace Led.Core.Forecasting;
 /// sampled every Δt; then the propagator is re-synchronised by teacher-forcing the encodings of
 /// [x̂, micro frames 1 … T_μ−1] and continues from its prediction for the last micro frame. The last round is
 /// truncated at the horizon. T_m = 0 is the pure solver from the true state x_{w−1}; T_m ≥ H is Latent-LED.
-/// Uses the components' compiled single-trajectory path (<see cref="IFastInference"/>) where they offer one.
+/// Uses the components' compiled single-trajectory paths (<see cref="IFastLatentStepSource"/>, <see cref="IFastDecoderSource"/>)
+/// where they offer them.
 /// </summary>
 public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler,
     MinMaxScaler dataScaler, IDynamicalSystem system)
@@ -46,7 +47,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
 
         latentClock.Start();
         using var stepper = Stepper.For(propagator, autoencoder.LatentDim, device);
-        var decoder = (autoencoder as IFastInference)?.CompileDecoder();
+        var decoder = (autoencoder as IFastDecoderSource)?.CompileDecoder();
         var warm = new double[(warmup - 1) * frame];
         for (int t = 0; t < warmup - 1; t++) test.Frame(index, t).CopyTo(warm.AsSpan(t * frame, frame));
         var next = stepper.Feed(EncodeScaled(warm, warmup - 1, device));
@@ -127,7 +128,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
     private abstract class Stepper : IDisposable
     {
         public static Stepper For(ILatentPropagator propagator, int latentDim, IDeviceContext device) =>
-            (propagator as IFastInference)?.CompileStep() is { } step ? new Fast(step, latentDim) : new Tensors(propagator, latentDim, device);
+            propagator is IFastLatentStepSource source ? new Fast(source.CompileStep(), latentDim) : new Tensors(propagator, latentDim, device);
 
         /// <summary><paramref name="latents"/>: n vectors of d_z values, in order.</summary>
         public abstract double[] Feed(double[] latents);
