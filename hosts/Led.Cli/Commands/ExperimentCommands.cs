@@ -78,7 +78,9 @@ public static class ExperimentCommands
                 run =>
                 {
                     var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
-                    return run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path, onlyAutoencoder).Metrics;
+                    var (model, metrics) = run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path, onlyAutoencoder);
+                    model.Dispose();
+                    return metrics;
                 });
         });
         return command;
@@ -98,7 +100,7 @@ public static class ExperimentCommands
                 session => ForecastChecks(session, modelDir), run =>
                 {
                     var (autoencoder, propagator) = run.Pipeline.CreateModel();
-                    var trained = LedModel.Load(modelDir, autoencoder, propagator);
+                    using var trained = LedModel.Load(modelDir, autoencoder, propagator);
                     string siblingData = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDir))!, "data.h5");
                     var data = run.Session.Experiment.Config.Data.Path is null && File.Exists(siblingData)
                         ? DatasetFile.Read(siblingData)
@@ -120,6 +122,7 @@ public static class ExperimentCommands
             {
                 var data = run.Pipeline.Data(SaveData(run), run.ProvenanceJson);
                 var (model, metrics) = run.Pipeline.Train(data, run.Folder.File("model"), run.Folder.Path);
+                using var owned = model;
                 foreach (var (key, value) in run.Pipeline.Forecast(data, model, run.Folder.Path)) metrics[key] = value;
                 return metrics;
             }));

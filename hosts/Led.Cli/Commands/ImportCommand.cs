@@ -48,15 +48,16 @@ public static class ImportCommand
             if (problems.Count > 0) throw new InvalidInputException(problems);
 
             var pipeline = new LedPipeline(session.Experiment.Config, session.Components, device, Serilog.Core.Logger.None, Core.Progress.SilentProgress.Instance);
-            var (autoencoder, propagator) = pipeline.CreateModel();
             if (scaler!.Channels != pipeline.System.Description.Channels.Count)
                 throw new InvalidInputException([$"the scaler has {scaler.Channels} channel(s), the system {pipeline.System.Description.Channels.Count}"]);
+            var (autoencoder, propagator) = pipeline.CreateModel();
+            using var model = new LedModel(autoencoder, propagator, scaler, null);
             try
             {
                 int count = PyTorchImport.Import(weightsPath, [autoencoder, propagator]);
                 string target = parse.GetValue(output)!;
                 string temp = target.TrimEnd('/') + $".tmp-{Environment.ProcessId}";
-                new LedModel(autoencoder, propagator, scaler, null).Save(temp);
+                model.Save(temp);
                 File.WriteAllText(Path.Combine(temp, "config.json"), Provenance.ToJson(session.Experiment.Resolved()));
                 if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
                 Directory.Move(temp, target);

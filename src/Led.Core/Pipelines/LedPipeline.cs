@@ -90,23 +90,45 @@ public sealed class LedPipeline(ExperimentConfig config, IComponentFactory compo
         log.Information("trajectory: {Samples} samples every {Dt:G4} from t = {Start:G6}", samples, dt, time[0]);
     }
 
-    /// <summary>Creates the configured autoencoder and propagator (untrained).</summary>
+    /// <summary>Creates the configured autoencoder and propagator (untrained), owned by the caller (see <see cref="LedModel"/>).</summary>
     public (IAutoencoder Autoencoder, ILatentPropagator Propagator) CreateModel()
     {
         var autoencoder = (IAutoencoder)components.Create("encoder", System.Description, device);
-        var propagator = (ILatentPropagator)components.Create("propagator", new LatentSpace(autoencoder.LatentDim), device);
-        return (autoencoder, propagator);
+        try
+        {
+            return (autoencoder, (ILatentPropagator)components.Create("propagator", new LatentSpace(autoencoder.LatentDim), device));
+        }
+        catch
+        {
+            (autoencoder as IDisposable)?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
     /// Trains the model on the dataset, saves it into <paramref name="modelDirectory"/> and plots the losses into
     /// <paramref name="reportDirectory"/>. With <c>training.autoencoder</c> the autoencoder is loaded from there, frozen;
     /// with <paramref name="autoencoderOnly"/> training stops after the autoencoder (the saved model has no propagator).
+    /// The caller owns the returned model; when training fails, the components are disposed here.
     /// </summary>
     public (LedModel Model, Dictionary<string, double> Metrics) Train(LedDataset data, string modelDirectory, string reportDirectory, bool autoencoderOnly = false)
     {
-        var clock = Stopwatch.StartNew();
         var (autoencoder, propagator) = CreateModel();
+        try
+        {
+            return Train(autoencoder, propagator, data, modelDirectory, reportDirectory, autoencoderOnly);
+        }
+        catch
+        {
+            LedModel.DisposeComponents(autoencoder, propagator);
+            throw;
+        }
+    }
+
+    private (LedModel Model, Dictionary<string, double> Metrics) Train(IAutoencoder autoencoder, ILatentPropagator propagator, LedDataset data,
+        string modelDirectory, string reportDirectory, bool autoencoderOnly)
+    {
+        var clock = Stopwatch.StartNew();
         var metrics = new Dictionary<string, double>();
         using var train = TensorData.Scaled(data.Train, data.Scaler, device);
         using var validation = TensorData.Scaled(data.Validation, data.Scaler, device);
