@@ -61,8 +61,8 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                 using var start = full(1, dz, 0.5, dtype: device.DType);
                 var (tensorProp, tensorDecoded) = SpeedMeasurement.Latent(ae, lstm, null, start, steps: 400);
                 var fast = SpeedMeasurement.FastLatent(ae, lstm, null, Enumerable.Repeat(0.5, dz).ToArray(), steps: 20000, dtype: device.DType)!.Value;
-                body.AppendLine(Row(label, micro, $"{model}, {precision.ToString().ToLowerInvariant()}", "TorchSharp", tensorProp, tensorDecoded));
-                body.AppendLine(Row(label, micro, $"{model}, {precision.ToString().ToLowerInvariant()}", (ae as IFastInference)?.CompileDecoder() is null ? "compiled LSTM, TorchSharp decoder" : "compiled", fast.Propagator, fast.WithDecoder));
+                body.AppendLine(Row(label, micro, $"{model}, {precision}", "TorchSharp", tensorProp, tensorDecoded));
+                body.AppendLine(Row(label, micro, $"{model}, {precision}", ae is IFastDecoderSource ? "compiled" : "compiled LSTM, TorchSharp decoder", fast.Propagator, fast.WithDecoder));
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         }
         body.AppendLine();
         body.AppendLine("Micro solver: median of repeated coarse steps from a state on the attractor. Latent path: batch 1, one torch thread; " +
-                        "'compiled' is IFastInference (weights on plain arrays in the model's precision, fused SIMD dot products, vectorised activations), " +
+                        "'compiled' is the components' compiled path, IFastLatentStepSource and IFastDecoderSource (weights on plain arrays in the model's precision, fused SIMD dot products, vectorised activations), " +
                         "equal to the TorchSharp path to 1e-12 in float64 and to single precision in float32 (tests). " +
                         "Speed-up = micro solver time per coarse step / latent time per coarse step.");
         return body.ToString();

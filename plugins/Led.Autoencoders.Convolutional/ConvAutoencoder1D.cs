@@ -12,9 +12,10 @@ namespace Led.Autoencoders.Convolutional;
 /// the next power of two (101 → 128 as 13 left, 14 right), each encoder layer halves it, and the decoder's tanhplus
 /// output lies in (0, 1) like MinMax-scaled data.
 /// </summary>
-public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable
+public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IDisposable
 {
     private readonly ConvNetwork1D _network;
+    private bool _disposed;
 
     /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
     /// <exception cref="ArgumentException">Invalid options, a system that is not 1-D, or a width too small for the layers.</exception>
@@ -85,6 +86,7 @@ public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable
     public Tensor Encode(Tensor states)
     {
         ArgumentNullException.ThrowIfNull(states);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (states.dim() != 3 || states.shape[1] != InputChannels || states.shape[2] != Width)
             throw new ArgumentException(
                 $"ConvAutoencoder1D.Encode expects states of shape [B, {InputChannels}, {Width}] (batch, channels, X of the system), " +
@@ -97,11 +99,20 @@ public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable
     public Tensor Decode(Tensor latents)
     {
         ArgumentNullException.ThrowIfNull(latents);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (latents.dim() != 2 || latents.shape[1] != LatentDim)
             throw new ArgumentException(
                 $"ConvAutoencoder1D.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
                 nameof(latents));
         return _network.Decode(latents);
+    }
+
+    /// <summary>Releases the network's native parameters and buffers; the autoencoder cannot be used afterwards. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _network.Dispose();
     }
 
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";

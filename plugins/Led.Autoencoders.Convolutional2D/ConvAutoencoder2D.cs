@@ -16,9 +16,10 @@ namespace Led.Autoencoders.Convolutional2D;
 /// [Ny, Nx] (when s &gt; 1), and tanhplus maps it into (0, 1) like MinMax-scaled data.
 /// </para>
 /// </summary>
-public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable
+public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IDisposable
 {
     private readonly ConvNetwork2D _network;
+    private bool _disposed;
 
     /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
     /// <exception cref="ArgumentException">Invalid options, a system that is not 2-D, or a grid too small for the layers.</exception>
@@ -129,6 +130,7 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable
     public Tensor Encode(Tensor states)
     {
         ArgumentNullException.ThrowIfNull(states);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (states.dim() != 4 || states.shape[1] != InputChannels || states.shape[2] != Height || states.shape[3] != Width)
             throw new ArgumentException(
                 $"ConvAutoencoder2D.Encode expects states of shape [B, {InputChannels}, {Height}, {Width}] (batch, channels, Ny, Nx of the system), " +
@@ -141,6 +143,7 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable
     public Tensor Decode(Tensor latents)
     {
         ArgumentNullException.ThrowIfNull(latents);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (latents.dim() != 2 || latents.shape[1] != LatentDim)
             throw new ArgumentException(
                 $"ConvAutoencoder2D.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
@@ -154,6 +157,14 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable
     private static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;
 
     private static int MaxLayers(int size) => Math.Max(0, System.Numerics.BitOperations.Log2((uint)size));
+
+    /// <summary>Releases the network's native parameters and buffers; the autoencoder cannot be used afterwards. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _network.Dispose();
+    }
 
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
 

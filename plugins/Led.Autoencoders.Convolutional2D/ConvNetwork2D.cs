@@ -1,4 +1,4 @@
-using Led.Abstractions.Learning;
+using Led.Toolkit.Learning;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -12,9 +12,10 @@ namespace Led.Autoencoders.Mlp;
 /// in (0, 1) like MinMax-scaled data. Parameter names are the reference's (<c>ENCODER.1.layer.weight</c>, …), so its
 /// PyTorch state dict can be loaded into <see cref="Module"/>.
 /// </summary>
-public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
+public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFastDecoderSource
 {
     private readonly MlpNetwork _network;
+    private bool _disposed;
     private readonly int[] _stateShape;
 
     /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
@@ -61,6 +62,7 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
     public Tensor Encode(Tensor states)
     {
         ArgumentNullException.ThrowIfNull(states);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (states.dim() != _stateShape.Length + 1 || !states.shape.Skip(1).SequenceEqual(_stateShape.Select(s => (long)s)))
             throw new ArgumentException(
                 $"MlpAutoencoder.Encode expects states of shape [B, {string.Join(", ", _stateShape)}] (batch, channels, grid of the system), " +
@@ -73,6 +75,7 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
     public Tensor Decode(Tensor latents)
     {
         ArgumentNullException.ThrowIfNull(latents);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (latents.dim() != 2 || latents.shape[1] != LatentDim)
             throw new ArgumentException(
                 $"MlpAutoencoder.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
@@ -80,15 +83,22 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IFastInference
         return _network.Decode(latents);
     }
 
+    /// <summary>Releases the network's native parameters and buffers; the autoencoder cannot be used afterwards. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _network.Dispose();
+    }
+
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
 
     private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
 
-    public IFastLatentStep? CompileStep() => null;
-
     /// <summary>The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>).</summary>
     public IFastDecoder CompileDecoder()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var parameters = Module.named_parameters()
             .Where(p => p.name.StartsWith("DECODER.", StringComparison.Ordinal))
             .Select(p => (Index: int.Parse(p.name.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture), Kind: p.name.Split('.')[^1],

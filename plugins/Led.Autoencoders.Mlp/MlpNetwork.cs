@@ -1,4 +1,4 @@
-using Led.Abstractions.Learning;
+using Led.Toolkit.Learning;
 using static TorchSharp.torch;
 
 namespace Led.Autoencoders.Mlp;

@@ -9,13 +9,14 @@ namespace Led.Autoencoders.Pca;
 /// PCA fitted on the scaled training frames (centred, SVD through TorchSharp, duplicate frames removed as the
 /// reference does): z = (x − μ)Vᵀ, x̂ = zV + μ with V the leading d_z right singular vectors.
 /// </summary>
-public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
+public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource, IDisposable
 {
     private readonly IDeviceContext _device;
     private readonly int[] _shape;
     private readonly int _size;
     private Tensor? _mean;
     private Tensor? _components;
+    private bool _disposed;
 
     public PcaAutoencoder(PcaOptions options, SystemDescription system, IDeviceContext device)
     {
@@ -47,8 +48,6 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
         return flat.reshape([latents.shape[0], .. _shape.Select(d => (long)d)]);
     }
 
-    public IFastLatentStep? CompileStep() => null;
-
     /// <summary>The fitted mean and components on plain arrays.</summary>
     public IFastDecoder CompileDecoder()
     {
@@ -59,6 +58,7 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
 
     public void Fit(FitData data)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         using var scope = NewDisposeScope();
         var frames = cat(data.Training.Select(Flatten).ToArray(), 0).to(ScalarType.Float64).cpu();
         var unique = DistinctRows(frames.data<double>().ToArray()).to(_device.DType).to(_device.Device);
@@ -84,6 +84,7 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
 
     public void Load(Stream stream)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         if (reader.ReadString() != "led-pca-v1") throw new InvalidDataException("not a saved PCA model");
         int latent = reader.ReadInt32(), size = reader.ReadInt32();
@@ -125,10 +126,23 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastInference
         _components = components.to(_device.DType).to(_device.Device).DetachFromDisposeScope();
     }
 
-    private (Tensor Mean, Tensor Components) Fitted() =>
-        _mean is null || _components is null
+    private (Tensor Mean, Tensor Components) Fitted()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _mean is null || _components is null
             ? throw new InvalidOperationException("the PCA has not been fitted: call Fit (training) or Load (a trained model) first")
             : (_mean, _components);
+    }
+
+    /// <summary>Releases the fitted mean and components; the PCA cannot be used afterwards. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _mean?.Dispose();
+        _components?.Dispose();
+        (_mean, _components) = (null, null);
+    }
 
     private Tensor Flatten(Tensor states)
     {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using Led.Abstractions.Learning;
+using Led.Toolkit.Learning;
 
 namespace Led.Propagators.Lstm;
 

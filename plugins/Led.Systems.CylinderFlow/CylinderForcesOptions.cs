@@ -1,5 +1,5 @@
-using Led.Abstractions.Plugins;
 using System.ComponentModel.DataAnnotations;
+using Led.Toolkit.Validation;
 
 namespace Led.Systems.CylinderFlow;
 

@@ -1,4 +1,5 @@
 using Led.Abstractions.Systems;
+using Led.Toolkit.Systems;
 
 namespace Led.Systems.KuramotoSivashinsky;
 

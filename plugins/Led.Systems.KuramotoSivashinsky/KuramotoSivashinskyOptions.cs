@@ -1,6 +1,6 @@
-using Led.Abstractions.Plugins;
 using System.ComponentModel.DataAnnotations;
 using System.Numerics;
+using Led.Toolkit.Validation;
 
 namespace Led.Systems.KuramotoSivashinsky;
 

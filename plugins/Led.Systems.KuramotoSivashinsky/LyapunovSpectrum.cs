@@ -1,4 +1,4 @@
-using Led.Abstractions.Systems;
+using Led.Toolkit.Systems;
 namespace Led.Systems.KuramotoSivashinsky;
 
 /// <summary>

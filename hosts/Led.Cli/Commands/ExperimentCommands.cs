@@ -79,7 +79,7 @@ public static class ExperimentCommands
                 session => onlyAutoencoder && session.Experiment.Config.Training.Mode != TrainingMode.Sequential
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
-                run => run.Actions.Train(run.Folder.Path, run.Actions.Data(SaveData(run)), onlyAutoencoder).Trained.Metrics);
+                run => run.Actions.Train(run.Folder.Path, run.Actions.Data(SaveData(run)), onlyAutoencoder));
         });
         return command;
     }

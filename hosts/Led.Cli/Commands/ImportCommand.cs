@@ -48,16 +48,17 @@ public static class ImportCommand
             else problems.Add("the data scaler is needed: give --data FILE.h5 or --scaler-min and --scaler-max");
             if (problems.Count > 0) throw new InvalidInputException(problems);
 
-            var led = session.Composer.Compose(new StageContext(device, session.Experiment.Config.Seed));
+            using var led = session.Composer.Compose(new StageContext(device, session.Experiment.Config.Seed));
             var (autoencoder, propagator) = (led.Autoencoder, led.Propagator);
             if (scaler!.Channels != led.System.Description.Channels.Count)
                 throw new InvalidInputException([$"the scaler has {scaler.Channels} channel(s), the system {led.System.Description.Channels.Count}"]);
+            using var model = new LedModel(autoencoder, propagator, scaler, null);
             try
             {
                 int count = PyTorchImport.Import(weightsPath, [autoencoder, propagator]);
                 string target = parse.GetValue(output)!;
                 string temp = target.TrimEnd('/') + $".tmp-{Environment.ProcessId}";
-                new LedModel(autoencoder, propagator, scaler, null).Save(temp);
+                model.Save(temp);
                 File.WriteAllText(Path.Combine(temp, "config.json"), Provenance.ToJson(session.Experiment.Resolved()));
                 if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
                 Directory.Move(temp, target);

@@ -13,9 +13,9 @@ namespace Led.Core.Experiments;
 /// One LED experiment composed from components in code: a system, an autoencoder (or an encoder and a decoder) and a
 /// propagator, with plain options. It runs the stages in order — data, autoencoder, propagator (or both end to end),
 /// forecast, scores, speed, multiscale, report — and each stage can also be used alone. The <c>led</c> command builds
-/// the same object from a config.
+/// the same object from a config. Disposing it disposes its components (a trained <see cref="LedModel"/> holds the same ones).
 /// </summary>
-public sealed class LedExperiment
+public sealed class LedExperiment : IDisposable
 {
     public LedExperiment(IDynamicalSystem system, IAutoencoder autoencoder, ILatentPropagator propagator, StageContext context)
     {
@@ -122,6 +122,12 @@ public sealed class LedExperiment
         }
         report.Forecast(forecast, scores);
         return metrics;
+    }
+
+    public void Dispose()
+    {
+        (Autoencoder as IDisposable)?.Dispose();
+        (Propagator as IDisposable)?.Dispose();
     }
 
     /// <summary>Every stage: simulate, train (the model is saved to <c>directory/model</c>), evaluate.</summary>

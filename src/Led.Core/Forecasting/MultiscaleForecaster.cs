@@ -13,7 +13,7 @@ namespace Led.Core.Forecasting;
 /// sampled every Δt; then the propagator is re-synchronised by teacher-forcing the encodings of
 /// [x̂, micro frames 1 … T_μ−1] and continues from its prediction for the last micro frame. The last round is
 /// truncated at the horizon. T_m = 0 is the pure solver from the true state x_{w−1}; T_m ≥ H is Latent-LED.
-/// Uses the components' compiled single-trajectory path (<see cref="IFastInference"/>) where they offer one. With a
+/// Uses the components' compiled single-trajectory path (<see cref="IFastLatentStepSource"/>, <see cref="IFastDecoderSource"/>) where they offer them. With a
 /// <paramref name="generator"/>, a stochastic propagator samples its steps and, with <paramref name="sampleDecoder"/>, a
 /// probabilistic decoder samples the states that are recorded and lifted (a particle cloud drawn from its density).
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
 
         latentClock.Start();
         using var stepper = Stepper.For(propagator, autoencoder.LatentDim, device, generator);
-        var decoder = sampleDecoder ? null : (autoencoder as IFastInference)?.CompileDecoder();
+        var decoder = sampleDecoder ? null : (autoencoder as IFastDecoderSource)?.CompileDecoder();
         var warm = new double[(warmup - 1) * frame];
         for (int t = 0; t < warmup - 1; t++) test.Frame(index, t).CopyTo(warm.AsSpan(t * frame, frame));
         var next = stepper.Feed(EncodeScaled(warm, warmup - 1, device));
@@ -133,7 +133,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
         public static Stepper For(ILatentPropagator propagator, int latentDim, IDeviceContext device, Generator? generator) =>
             generator is not null && propagator is IStochasticPropagator
                 ? new Tensors(propagator, latentDim, device, generator)
-                : (propagator as IFastInference)?.CompileStep() is { } step ? new Fast(step, latentDim) : new Tensors(propagator, latentDim, device, null);
+                : propagator is IFastLatentStepSource source ? new Fast(source.CompileStep(), latentDim) : new Tensors(propagator, latentDim, device, null);
 
         /// <summary><paramref name="latents"/>: n vectors of d_z values, in order.</summary>
         public abstract double[] Feed(double[] latents);

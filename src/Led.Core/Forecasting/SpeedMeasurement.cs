@@ -36,8 +36,9 @@ public static class SpeedMeasurement
     public static (double Propagator, double WithDecoder)? FastLatent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
         double[] initialLatent, int steps = 3000, ScalarType dtype = ScalarType.Float64)
     {
-        if ((propagator as IFastInference)?.CompileStep() is not { } step) return null;
-        var decoder = (autoencoder as IFastInference)?.CompileDecoder();
+        if (propagator is not IFastLatentStepSource source) return null;
+        var step = source.CompileStep();
+        var decoder = (autoencoder as IFastDecoderSource)?.CompileDecoder();
         int dz = initialLatent.Length;
         var latent = new double[dz];
         var state = decoder is null ? null : new double[DecodedSize(autoencoder, dz, dtype)];

@@ -10,9 +10,20 @@ namespace Led.Core.Training;
 /// A trained LED model: the autoencoder, the propagator and the scalers. Saved as a folder: <c>autoencoder.bin</c> and
 /// <c>propagator.bin</c> (TorchSharp weights for trainable parts, the component's own format for fitted ones) and
 /// <c>scalers.json</c>. Loading needs no type-name deserialisation: the components are created from the config first.
+/// The model owns its components: disposing it disposes those that are <see cref="IDisposable"/> (native tensors).
 /// </summary>
-public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propagator, MinMaxScaler DataScaler, LatentScaler? LatentScaler)
+public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propagator, MinMaxScaler DataScaler, LatentScaler? LatentScaler) : IDisposable
 {
+    /// <summary>Disposes the propagator and the autoencoder (those that are disposable).</summary>
+    public void Dispose() => DisposeComponents(Autoencoder, Propagator);
+
+    /// <summary>Disposes the components that are <see cref="IDisposable"/>: for their creator when no model took them over.</summary>
+    public static void DisposeComponents(IAutoencoder autoencoder, ILatentPropagator propagator)
+    {
+        (propagator as IDisposable)?.Dispose();
+        (autoencoder as IDisposable)?.Dispose();
+    }
+
     public void Save(string directory)
     {
         SaveAutoencoder(directory, Autoencoder, DataScaler, LatentScaler);
@@ -45,13 +56,24 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
     public static string ResolveDirectory(string path) =>
         File.Exists(Path.Combine(path, "scalers.json")) ? path : Path.Combine(path, "model");
 
-    /// <summary>Loads saved weights into freshly created components; mismatches give an <see cref="InvalidDataException"/>.</summary>
+    /// <summary>
+    /// Loads saved weights into freshly created components and takes them over: the returned model owns them, and when
+    /// loading fails they are disposed. Mismatches give an <see cref="InvalidDataException"/>.
+    /// </summary>
     /// <param name="observable">The system's observable, whose layout the data scaler follows (null: a channel-major field).</param>
     public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator, Observable? observable = null)
     {
-        var (dataScaler, latentScaler) = LoadAutoencoder(directory, autoencoder, observable);
-        LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
-        return new LedModel(autoencoder, propagator, dataScaler, latentScaler);
+        try
+        {
+            var (dataScaler, latentScaler) = LoadAutoencoder(directory, autoencoder, observable);
+            LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
+            return new LedModel(autoencoder, propagator, dataScaler, latentScaler);
+        }
+        catch
+        {
+            DisposeComponents(autoencoder, propagator);
+            throw;
+        }
     }
 
     /// <summary>Loads the autoencoder's weights and the scalers saved beside them (the latent scaler when a propagator was trained).</summary>

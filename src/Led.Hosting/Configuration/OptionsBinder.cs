@@ -1,3 +1,4 @@
+using Led.Toolkit.Validation;
 using System.Collections;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;

@@ -26,22 +26,27 @@ public sealed class ExperimentActions(Experiment experiment, ExperimentComposer 
     }
 
     /// <summary>Trains into <c>folder/model</c> (only the autoencoder with <paramref name="autoencoderOnly"/>) and writes the training histories.</summary>
-    public (LedExperiment Experiment, TrainingOutcome Trained) Train(string folder, LedDataset data, bool autoencoderOnly = false)
+    public Dictionary<string, double> Train(string folder, LedDataset data, bool autoencoderOnly = false)
     {
-        var led = composer.Compose(context);
+        using var led = composer.Compose(context);
+        return Train(led, folder, data, autoencoderOnly).Metrics;
+    }
+
+    private TrainingOutcome Train(LedExperiment led, string folder, LedDataset data, bool autoencoderOnly)
+    {
         var trained = led.Train(data, autoencoderOnly);
         string model = Path.Combine(folder, "model");
         if (autoencoderOnly) LedModel.SaveAutoencoder(model, trained.Model.Autoencoder, trained.Model.DataScaler);
         else trained.Model.Save(model);
         new ReportStage(folder, experiment.Config.Output).Histories(trained.Histories);
-        return (led, trained);
+        return trained;
     }
 
     /// <summary>Latent-LED (and Multiscale-LED when configured) with the model saved in <paramref name="modelDirectory"/>.</summary>
     public Dictionary<string, double> Forecast(string folder, string modelDirectory)
     {
-        var led = composer.Compose(context);
-        var model = LedModel.Load(modelDirectory, led.Autoencoder, led.Propagator, composer.System.Description.Observable);
+        using var led = composer.Compose(context);
+        using var model = LedModel.Load(modelDirectory, led.Autoencoder, led.Propagator, composer.System.Description.Observable);
         string sibling = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDirectory))!, "data.h5");
         var data = experiment.Config.Data.Path is null && File.Exists(sibling) ? composer.Data(context).Read(sibling) : Data(null);
         return led.Evaluate(data, model, folder);
@@ -51,7 +56,8 @@ public sealed class ExperimentActions(Experiment experiment, ExperimentComposer 
     public Dictionary<string, double> Run(string folder)
     {
         var data = Data(experiment.Config.Data.Path is null ? Path.Combine(folder, "data.h5") : null);
-        var (led, trained) = Train(folder, data);
+        using var led = composer.Compose(context);
+        var trained = Train(led, folder, data, autoencoderOnly: false);
         foreach (var (key, value) in led.Evaluate(data, trained.Model, folder)) trained.Metrics[key] = value;
         return trained.Metrics;
     }

@@ -7,7 +7,8 @@ namespace Led.Hosting.Plugins;
 
 /// <summary>
 /// Discovers and loads plugins: every folder <c>&lt;search folder&gt;/&lt;Name&gt;/</c> holding <c>&lt;Name&gt;.dll</c>.
-/// Each assembly loads in its own context sharing the abstractions, Microsoft.Extensions.* and TorchSharp with the host.
+/// Each assembly loads in its own context sharing the abstractions, Microsoft.Extensions.* and TorchSharp with the host;
+/// the toolkit (<c>Led.Toolkit</c>) is private: each plugin loads the copy it ships, even where the host has one loaded.
 /// A plugin that cannot load is reported with its path and the reason; the others load regardless.
 /// </summary>
 public sealed class PluginCatalog
@@ -16,6 +17,9 @@ public sealed class PluginCatalog
     public const string PathVariable = "LED_PLUGIN_PATH";
 
     private static readonly Type[] SharedTypes = [typeof(ILedPlugin), typeof(IServiceCollection), typeof(TorchSharp.torch)];
+
+    /// <summary>Assemblies every plugin loads from its own folder: helpers, never types exchanged with the host.</summary>
+    private static readonly string[] PrivateAssemblies = ["Led.Toolkit"];
 
     private PluginCatalog(IReadOnlyList<LoadedPlugin> plugins, IReadOnlyList<PluginProblem> problems, IServiceCollection services)
     {
@@ -73,7 +77,11 @@ public sealed class PluginCatalog
         Assembly assembly;
         try
         {
-            var loader = PluginLoader.CreateFromAssemblyFile(dll, SharedTypes, config => config.PreferSharedTypes = true);
+            var loader = PluginLoader.CreateFromAssemblyFile(dll, SharedTypes, config =>
+            {
+                config.PreferSharedTypes = true;
+                foreach (var name in PrivateAssemblies) config.PrivateAssemblies.Add(new AssemblyName(name));
+            });
             assembly = loader.LoadDefaultAssembly();
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException or InvalidOperationException)

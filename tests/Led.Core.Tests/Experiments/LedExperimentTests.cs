@@ -26,7 +26,7 @@ public sealed class LedExperimentTests : IDisposable
         var system = new KuramotoSivashinsky(new KuramotoSivashinskyOptions { MicroStep = 0.0025 });
         var autoencoder = new PcaAutoencoder(new PcaOptions { LatentDim = 8 }, system.Description, device);
         var propagator = new LstmPropagator(new LstmOptions { Hidden = 16 }, new LatentSpace(8), device);
-        var experiment = new LedExperiment(system, autoencoder, propagator, new StageContext(device, Seed: 7))
+        using var experiment = new LedExperiment(system, autoencoder, propagator, new StageContext(device, Seed: 7))
         {
             SystemName = "KuramotoSivashinsky",
             Data = new DataOptions { Transient = 50, TrainSamples = 200, ValidationSamples = 100, TestInitialConditions = 2 },

@@ -1,6 +1,9 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using Led.Abstractions.Plugins;
 using Led.Hosting.Components;
 using Led.Hosting.Plugins;
+using Led.Toolkit.Validation;
 
 namespace Led.Hosting.Tests.Plugins;
 
@@ -61,18 +64,41 @@ public class PluginCatalogTests
     }
 
     [Fact]
-    public void APluginBuiltAgainstAnotherSdkVersionIsRefusedWithTheFix()
+    public void APluginRunsTheToolkitItShipsNotTheOneTheHostLoaded()
     {
         using var folder = new PluginFolder();
-        folder.Drop("Led.TestPlugins.FutureSdk");
+        string dropped = folder.Drop("Led.TestPlugins.Oscillator");
+        var hostToolkit = typeof(OptionsValidation).Assembly;
+        var system = Assert.Single(Assert.Single(PluginCatalog.Load([folder.Path]).Plugins).Components, c => c.Kind == ComponentKind.System);
+        var options = Activator.CreateInstance(system.OptionsType)!;
+        system.OptionsType.GetProperty("Frequency")!.SetValue(options, -1.0);
+
+        var error = Assert.Throws<TargetInvocationException>(() => Activator.CreateInstance(system.ImplementationType, options));
+
+        Assert.Contains("invalid Oscillator options: frequency must be positive", error.InnerException!.Message);
+        var pluginToolkit = Assert.Single(AssemblyLoadContext.GetLoadContext(system.ImplementationType.Assembly)!.Assemblies, a => a.GetName().Name == "Led.Toolkit");
+        Assert.NotSame(hostToolkit, pluginToolkit);
+        Assert.Equal(Path.Combine(dropped, "Led.Toolkit.dll"), pluginToolkit.Location);
+    }
+
+    [Theory]
+    [InlineData("Led.TestPlugins.SdkOne", "1.1.0.0")]     // the previous major
+    [InlineData("Led.TestPlugins.FutureSdk", "2.1.0.0")]  // a newer minor
+    public void APluginBuiltAgainstAnotherSdkVersionIsRefusedWithTheFix(string plugin, string sdkVersion)
+    {
+        using var folder = new PluginFolder();
+        folder.Drop(plugin);
 
         var catalog = PluginCatalog.Load([folder.Path]);
 
         Assert.Empty(catalog.Plugins);
         var problem = Assert.Single(catalog.Problems);
-        Assert.Contains("built against Led.Abstractions 2.0.0.0", problem.Reason);
-        Assert.Contains("rebuild the plugin against 1.1", problem.Reason);
+        Assert.Contains($"built against Led.Abstractions {sdkVersion}, but this host provides 2.0.0.0", problem.Reason);
+        Assert.Contains("rebuild the plugin against 2.0", problem.Reason);
     }
+
+    [Fact]
+    public void ThePluginSdkIsVersionTwo() => Assert.Equal(new Version(2, 0, 0, 0), typeof(ILedPlugin).Assembly.GetName().Version);
 
     [Fact]
     public void TwoPluginsClaimingOneNameOfferItNeitherButKeepTheirOtherComponents()

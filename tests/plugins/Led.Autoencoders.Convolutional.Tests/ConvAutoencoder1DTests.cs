@@ -12,6 +12,13 @@ public class ConvAutoencoder1DTests
     private static readonly SystemDescription Fhn = new(["u", "v"], [101], [20.0], 1.0, Periodic: false);
 
     [Fact]
+    public void DisposingReleasesTheNetworkAndForbidsFurtherUse()
+    {
+        var autoencoder = new ConvAutoencoder1D(new ConvAutoencoder1DOptions(), Fhn, CpuDevice.Seeded(2));
+        DisposalAssert.ReleasesItsModule(autoencoder, a => a.Encode(zeros(1, 2, 101, dtype: ScalarType.Float64)));
+    }
+
+    [Fact]
     public void KsConfiguration_EncodesToLatentDimAndDecodesToTheStateShape()
     {
         using var scope = NewDisposeScope();

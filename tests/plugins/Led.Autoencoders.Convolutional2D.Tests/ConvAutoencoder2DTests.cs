@@ -15,6 +15,13 @@ public class ConvAutoencoder2DTests
     private static readonly ConvAutoencoder2DOptions SmallOptions = new() { Channels = [4, 8], Kernel = 3, LatentDim = 3 };
 
     [Fact]
+    public void DisposingReleasesTheNetworkAndForbidsFurtherUse()
+    {
+        var autoencoder = new ConvAutoencoder2D(SmallOptions, Small, CpuDevice.Seeded(2));
+        DisposalAssert.ReleasesItsModule(autoencoder, a => a.Encode(zeros(1, 2, 16, 32, dtype: ScalarType.Float64)));
+    }
+
+    [Fact]
     public void CylinderGrid_EncodesToLatentDimAndDecodesToTheStateShape()
     {
         using var scope = NewDisposeScope();

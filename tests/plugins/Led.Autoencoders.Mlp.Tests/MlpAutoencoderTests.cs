@@ -11,6 +11,13 @@ public class MlpAutoencoderTests
     private static readonly SystemDescription Ks = new(["u"], [64], [22.0], 0.25, Periodic: true);
 
     [Fact]
+    public void DisposingReleasesTheNetworkAndForbidsFurtherUse()
+    {
+        var autoencoder = new MlpAutoencoder(new MlpAutoencoderOptions { LatentDim = 2 }, Fhn, CpuDevice.Seeded(2));
+        DisposalAssert.ReleasesItsModule(autoencoder, a => a.Decode(zeros(1, 2, dtype: ScalarType.Float64)));
+    }
+
+    [Fact]
     public void PaperModel_HasTheReferenceParameterNamesAndShapes()
     {
         using var scope = NewDisposeScope();

@@ -19,6 +19,22 @@ public class PcaAutoencoderTests
     }
 
     [Fact]
+    public void DisposingReleasesTheFittedTensorsOnceAndForbidsFurtherUse()
+    {
+        var pca = new PcaAutoencoder(new PcaOptions { LatentDim = 2 }, Line, CpuDevice.Seeded(3));
+        using (var scope = NewDisposeScope()) pca.Fit(new FitData([SubspaceFrames(20)], []));
+        long live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        pca.Dispose();
+        pca.Dispose();
+
+        Assert.Equal(live - 2, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        Assert.Throws<ObjectDisposedException>(() => pca.CompileDecoder());
+        using var frames = zeros(1, 1, 16, dtype: ScalarType.Float64);
+        Assert.Throws<ObjectDisposedException>(() => pca.Encode(frames));
+    }
+
+    [Fact]
     public void FramesInASubspaceAreReconstructedExactlyWithItsDimension()
     {
         using var scope = NewDisposeScope();

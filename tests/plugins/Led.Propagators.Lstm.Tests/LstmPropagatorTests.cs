@@ -11,6 +11,13 @@ public class LstmPropagatorTests
         new(new LstmOptions { Hidden = hidden, Output = output }, new LatentSpace(dz), CpuDevice.Seeded(seed));
 
     [Fact]
+    public void DisposingReleasesTheNetworkAndForbidsFurtherUse()
+    {
+        var lstm = new LstmPropagator(new LstmOptions { Hidden = 8 }, new LatentSpace(3), CpuDevice.Seeded(2));
+        DisposalAssert.ReleasesItsModule(lstm, l => l.Start(1));
+    }
+
+    [Fact]
     public void ForwardMatchesTheLstmCellEquationsWithGateOrderIfgo()
     {
         using var scope = NewDisposeScope();

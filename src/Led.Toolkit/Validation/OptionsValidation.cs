@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Led.Abstractions.Plugins;
+namespace Led.Toolkit.Validation;
 
 /// <summary>
 /// The one validation rule for options objects, used by the host for every config section and component's options and

@@ -1,4 +1,4 @@
-namespace Led.Abstractions.Systems;
+namespace Led.Toolkit.Systems;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator whose stream is fixed by the seed on every platform

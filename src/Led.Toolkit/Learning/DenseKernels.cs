@@ -1,11 +1,11 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Led.Abstractions.Learning;
+namespace Led.Toolkit.Learning;
 
 /// <summary>
-/// Dense kernels for compiled inference paths (<see cref="IFastInference"/>): what a batch-1 forward pass spends its time
-/// in, written so that it runs at the speed of the cache rather than of a call per row.
+/// Dense kernels for compiled inference paths (a component's fast latent step or decoder on plain arrays): what a batch-1
+/// forward pass spends its time in, written so that it runs at the speed of the cache rather than of a call per row.
 /// </summary>
 public static class DenseKernels
 {

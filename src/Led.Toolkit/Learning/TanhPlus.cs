@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Led.Abstractions.Learning;
+namespace Led.Toolkit.Learning;
 
 /// <summary>The reference's output activation tanhplus(x) = 0.5 + 0.5·tanh(x), with range (0, 1) like MinMax-scaled data.</summary>
 public sealed class TanhPlus : nn.Module<Tensor, Tensor>

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Led.Abstractions.Learning;
+namespace Led.Toolkit.Learning;
 
 /// <summary>
 /// The reference's initialisation (reference-spec §3.1): every parameter with at least two dimensions is

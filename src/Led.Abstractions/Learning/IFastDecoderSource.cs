@@ -1,0 +1,11 @@
+namespace Led.Abstractions.Learning;
+
+/// <summary>
+/// An autoencoder that offers a compiled single-state decoder (used automatically for rollouts and timing where
+/// offered). Compile again after the weights change: the decoder holds a copy of them.
+/// </summary>
+public interface IFastDecoderSource
+{
+    /// <summary>The current decoder compiled into an <see cref="IFastDecoder"/>.</summary>
+    IFastDecoder CompileDecoder();
+}
