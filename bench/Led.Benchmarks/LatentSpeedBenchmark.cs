@@ -9,6 +9,7 @@ using Led.Autoencoders.Pca;
 using Led.Core.Compute;
 using Led.Core.Configuration;
 using Led.Core.Forecasting;
+using Led.Core.Stages;
 using Led.Propagators.Lstm;
 using Led.Systems.FitzHughNagumo;
 using Led.Systems.KuramotoSivashinsky;
@@ -74,7 +75,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         foreach (var (model, lstm, dz) in new[] { ("LSTM 256, d_z 8", ksBatched!, 8), ("LSTM 32, d_z 2", fhnBatched!, 2) })
         {
             double batched = Batched(lstm, dz, 100) / 100;
-            body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {batched * 1e6:F2} | {ksFineMicro / batched:F0}× | {fhnMicro / batched:F0}× |"));
+            body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {batched * 1e6:F2} | {SpeedStage.Format(ksFineMicro / batched)} | {SpeedStage.Format(fhnMicro / batched)} |"));
         }
         body.AppendLine();
         body.AppendLine("Micro solver: median of repeated coarse steps from a state on the attractor. Latent path: batch 1, one torch thread; " +
@@ -86,7 +87,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
 
     private static string Row(string label, double micro, string model, string path, double propagator, double decoded) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {micro * 1e6:F0} | {model} | {path} | {propagator * 1e6:F2} | {decoded * 1e6:F2} | {micro / propagator:F0}× | {micro / decoded:F0}× |");
+            $"| {label} | {micro * 1e6:F0} | {model} | {path} | {propagator * 1e6:F2} | {decoded * 1e6:F2} | {SpeedStage.Format(micro / propagator)} | {SpeedStage.Format(micro / decoded)} |");
 
     private static double Micro(IDynamicalSystem system)
     {
