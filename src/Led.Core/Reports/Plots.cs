@@ -189,14 +189,16 @@ public static class Plots
     private static double[] Transform(double[] values, bool log) =>
         log ? values.Select(v => Math.Log10(Math.Max(v, 1e-300))).ToArray() : values;
 
-    private static void Decorate(Plot plot, string title, string xLabel, string yLabel)
+    /// <summary>Sets a plot's title and axis labels.</summary>
+    public static void Decorate(Plot plot, string title, string xLabel, string yLabel)
     {
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
     }
 
-    private static void Save(Plot plot, string pathWithoutExtension, int width, int height)
+    /// <summary>Writes a plot as PNG and SVG.</summary>
+    public static void Save(Plot plot, string pathWithoutExtension, int width, int height)
     {
         plot.SavePng(pathWithoutExtension + ".png", width, height);
         plot.SaveSvg(pathWithoutExtension + ".svg", width, height);

@@ -52,11 +52,11 @@ public static class StudyPlots
         // The measured values are the ticks of the swept axis (1, 2, 4, 8, 16 on a log2 axis), when they are few.
         if (log2X || xs.Length <= 12)
             plot.Axes.Bottom.TickGenerator = PlotAxes.Manual(xs.Select(X).ToArray(), xs.Select(v => v.ToString("G4", CultureInfo.InvariantCulture)).ToArray());
-        Decorate(plot, $"{metric} vs {axis}" + (series.Any(s => s.Points.Any(p => p.Max > p.Min)) ? " (band: min–max over seeds)" : ""),
+        Plots.Decorate(plot, $"{metric} vs {axis}" + (series.Any(s => s.Points.Any(p => p.Max > p.Min)) ? " (band: min–max over seeds)" : ""),
             log2X ? $"{axis} (log scale)" : axis, logY ? $"{metric} (log scale)" : metric);
         // Outside the data area, so that it covers no point.
         if (series.Count > 1) plot.ShowLegend(Edge.Right);
-        Save(plot, pathWithoutExtension, 900, 520);
+        Plots.Save(plot, pathWithoutExtension, 900, 520);
         return plot;
     }
 
@@ -92,8 +92,8 @@ public static class StudyPlots
             Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.Select(c => c.Label).ToArray());
         plot.Axes.SetLimitsX(-0.7, categories.Count - 0.3);
         PlotAxes.FrameY(plot, Y(categories.SelectMany(c => c.Values), logY), logY);
-        Decorate(plot, $"{metric} per {axis} (box: quartiles, whiskers: min–max; dots: runs)", axis, logY ? $"{metric} (log scale)" : metric);
-        Save(plot, pathWithoutExtension, 900, 520);
+        Plots.Decorate(plot, $"{metric} per {axis} (box: quartiles, whiskers: min–max; dots: runs)", axis, logY ? $"{metric} (log scale)" : metric);
+        Plots.Save(plot, pathWithoutExtension, 900, 520);
         return plot;
     }
 
@@ -109,18 +109,5 @@ public static class StudyPlots
         int low = (int)Math.Floor(position);
         int high = Math.Min(low + 1, sorted.Length - 1);
         return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
-    }
-
-    private static void Decorate(Plot plot, string title, string xLabel, string yLabel)
-    {
-        plot.Title(title);
-        plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
-    }
-
-    private static void Save(Plot plot, string pathWithoutExtension, int width, int height)
-    {
-        plot.SavePng(pathWithoutExtension + ".png", width, height);
-        plot.SaveSvg(pathWithoutExtension + ".svg", width, height);
     }
 }

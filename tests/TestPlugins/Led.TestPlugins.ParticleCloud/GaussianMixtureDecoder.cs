@@ -11,14 +11,13 @@ namespace Led.TestPlugins.ParticleCloud;
 /// </summary>
 public sealed class GaussianMixtureDecoder : IProbabilisticDecoder, ITrainable, IDisposable
 {
-    private readonly Network _network;
+    private readonly LinearNetwork _network;
     private readonly int _points, _dims, _k;
 
     public GaussianMixtureDecoder(GaussianMixtureDecoderOptions options, SystemDescription system, LatentSpace latent, IDeviceContext device)
     {
         (_points, _dims, _k) = (system.Shape[0], system.Shape[1], options.Components);
-        _network = new Network(latent.Dim, _k + 2 * _k * _dims);
-        _network.to(device.DType).to(device.Device);
+        _network = new LinearNetwork("GaussianMixtureDecoder", latent.Dim, _k + 2 * _k * _dims, device);
         LatentDim = latent.Dim;
     }
 
@@ -27,12 +26,7 @@ public sealed class GaussianMixtureDecoder : IProbabilisticDecoder, ITrainable, 
     public nn.Module Module => _network;
 
     /// <summary>The output layer's weight [K + 2KD, d_z] and bias: logits, then means [K, D], then log standard deviations [K, D].</summary>
-    public void SetWeights(double[,] weight, double[] bias)
-    {
-        using var noGrad = no_grad();
-        _network.Layer.weight!.copy_(tensor(weight));
-        _network.Layer.bias!.copy_(tensor(bias));
-    }
+    public void SetWeights(double[,] weight, double[] bias) => _network.SetWeights(weight, bias);
 
     public Tensor Decode(Tensor latents)
     {
@@ -76,18 +70,5 @@ public sealed class GaussianMixtureDecoder : IProbabilisticDecoder, ITrainable, 
         var means = output.slice(1, _k, _k + _k * _dims, 1).reshape(b, _k, _dims);
         var logStd = output.slice(1, _k + _k * _dims, _k + 2 * _k * _dims, 1).reshape(b, _k, _dims).clamp(-7, 3);
         return (logWeights, means, logStd);
-    }
-
-    private sealed class Network : nn.Module
-    {
-        public Network(int inputs, int outputs) : base("GaussianMixtureDecoder")
-        {
-            Layer = nn.Linear(inputs, outputs, dtype: ScalarType.Float64);
-            register_module("layer", Layer);
-        }
-
-        public TorchSharp.Modules.Linear Layer { get; }
-
-        protected override void RegisterComponents() { }
     }
 }

@@ -11,13 +11,12 @@ namespace Led.TestPlugins.ParticleCloud;
 /// </summary>
 public sealed class MomentEncoder : IEncoder, ITrainable, IDisposable
 {
-    private readonly Network _network;
+    private readonly LinearNetwork _network;
 
     public MomentEncoder(MomentEncoderOptions options, SystemDescription system, IDeviceContext device)
     {
         int d = system.Shape[^1];
-        _network = new Network(2 * d, options.LatentDim);
-        _network.to(device.DType).to(device.Device);
+        _network = new LinearNetwork("MomentEncoder", 2 * d, options.LatentDim, device);
         LatentDim = options.LatentDim;
     }
 
@@ -26,12 +25,7 @@ public sealed class MomentEncoder : IEncoder, ITrainable, IDisposable
     public nn.Module Module => _network;
 
     /// <summary>The linear layer's weight [d_z, 2D] and bias [d_z].</summary>
-    public void SetWeights(double[,] weight, double[] bias)
-    {
-        using var noGrad = no_grad();
-        _network.Layer.weight!.copy_(tensor(weight));
-        _network.Layer.bias!.copy_(tensor(bias));
-    }
+    public void SetWeights(double[,] weight, double[] bias) => _network.SetWeights(weight, bias);
 
     public Tensor Encode(Tensor states)
     {
@@ -41,17 +35,4 @@ public sealed class MomentEncoder : IEncoder, ITrainable, IDisposable
     }
 
     public void Dispose() => _network.Dispose();
-
-    private sealed class Network : nn.Module
-    {
-        public Network(int inputs, int outputs) : base("MomentEncoder")
-        {
-            Layer = nn.Linear(inputs, outputs, dtype: ScalarType.Float64);
-            register_module("layer", Layer);
-        }
-
-        public TorchSharp.Modules.Linear Layer { get; }
-
-        protected override void RegisterComponents() { }
-    }
 }
