@@ -60,6 +60,7 @@ public sealed class StochasticRunTests : IDisposable
             Assert.Equal(["x", "y"], data.Attribute("dimensions").Read<string[]>());
         }
         Assert.True(File.Exists(Path.Combine(target, "wasserstein_vs_time.png")));
+        Assert.True(File.Exists(Path.Combine(target, "marginal_x.png")) && File.Exists(Path.Combine(target, "marginal_y.png")));
         Assert.Equal("micro_steps,macro_steps,rho,wasserstein,histogram_l1,seconds_per_step,speedup", File.ReadAllLines(Path.Combine(target, "multiscale.csv"))[0]);
     }
 

@@ -40,6 +40,9 @@ public sealed class ReportStage(string directory, OutputOptions output)
                 scores.Series, forecast.System.CoarseTimeStep, forecast.Warmup, forecast.Members);
         if (!output.Plots) return;
         ForecastPlots.Write(directory, forecast.System, scores, forecast.MemberMean(), forecast.Targets, forecast.Latent, forecast.Warmup);
+        if (forecast.System.Kind != Abstractions.Observables.ObservableKind.Field)
+            MarginalPlots.Write(directory, forecast.System.Observable, forecast.Predictions, forecast.Targets, forecast.InitialConditions,
+                forecast.Members, forecast.Horizon, forecast.Horizon, forecast.System.CoarseTimeStep);
         foreach (var figure in scores.Figures)
             Plots.Density(Path.Combine(directory, figure.Name), figure.Title, figure.Values, figure.X, figure.Y, figure.XLabel, figure.YLabel);
     }
