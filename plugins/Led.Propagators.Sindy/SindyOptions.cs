@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Led.Toolkit.Validation;
+
+namespace Led.Propagators.Sindy;
+
+/// <summary>
+/// Options of the <c>Sindy</c> propagator; the defaults are the paper's FHN AE-SINDy model (polynomial order 3,
+/// threshold 1e−5) with pysindy's other defaults (bias, ridge α 0.05, 20 iterations).
+/// </summary>
+public sealed class SindyOptions
+{
+    /// <summary>Highest total degree of the polynomial library.</summary>
+    [Range(1, 8, ErrorMessage = "degree must be between 1 and 8")]
+    public int Degree { get; set; } = 3;
+
+    /// <summary>Whether the library holds the constant term.</summary>
+    public bool Bias { get; set; } = true;
+
+    /// <summary>STLSQ threshold: coefficients of smaller magnitude are set to zero.</summary>
+    [Range(0.0, 1e12, ErrorMessage = "threshold must be ≥ 0")]
+    public double Threshold { get; set; } = 1e-5;
+
+    /// <summary>Ridge regularisation α of the STLSQ regressions (the final fit on the kept terms is unregularised, as pysindy's).</summary>
+    [Range(0.0, 1e12, ErrorMessage = "alpha must be ≥ 0")]
+    public double Alpha { get; set; } = 0.05;
+
+    /// <summary>Most thresholding iterations of STLSQ.</summary>
+    [Range(1, 10000, ErrorMessage = "maxIterations must be between 1 and 10000")]
+    public int MaxIterations { get; set; } = 20;
+
+    /// <summary>
+    /// Δt between latent states: the step of the finite differences and of each forecast. Unset, it is the system's coarse
+    /// time step where the host hands the system to the propagator; otherwise it must be set.
+    /// </summary>
+    [Range(1e-300, double.MaxValue, ErrorMessage = "timeStep must be positive")]
+    public double? TimeStep { get; set; }
+
+    /// <summary>Relative tolerance of the Dormand–Prince integration.</summary>
+    [Range(1e-14, 1.0, ErrorMessage = "relativeTolerance must be in [1e-14, 1]")]
+    public double RelativeTolerance { get; set; } = 1e-6;
+
+    /// <summary>Absolute tolerance of the Dormand–Prince integration.</summary>
+    [Range(1e-300, 1.0, ErrorMessage = "absoluteTolerance must be in (0, 1]")]
+    public double AbsoluteTolerance { get; set; } = 1e-9;
+
+    /// <summary>Most Dormand–Prince steps over one Δt; a trajectory that needs more (a stiff or diverging model) becomes NaN.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "maxSteps must be ≥ 1")]
+    public int MaxSteps { get; set; } = 10000;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
+    public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "Sindy");
+}
