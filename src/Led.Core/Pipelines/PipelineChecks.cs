@@ -39,7 +39,7 @@ public static class PipelineChecks
         var t = config.Training;
         var autoencoder = components.IsConfigured("encoder") ? CreateAutoencoder(components, problems, d, device) : null;
         var propagator = autoencoder is not null && components.IsConfigured("propagator")
-            ? Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device)
+            ? Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device, d)
             : null;
         var context = new ComponentRuleContext(config, autoencoder, propagator, isSet ?? (_ => false)) { Kind = d.Kind };
         foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));

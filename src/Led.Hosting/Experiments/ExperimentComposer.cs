@@ -33,7 +33,7 @@ public sealed class ExperimentComposer(Experiment experiment, IComponentFactory 
         var encoder = (IEncoder)components.Create("encoder", d, context.Device);
         var decoder = encoder as IAutoencoder as IDecoder
                       ?? (IDecoder)components.Create("decoder", d, new LatentSpace(encoder.LatentDim), context.Device);
-        var propagator = (ILatentPropagator)components.Create("propagator", new LatentSpace(encoder.LatentDim), context.Device);
+        var propagator = (ILatentPropagator)components.Create("propagator", new LatentSpace(encoder.LatentDim), context.Device, d);
         return new LedExperiment(System, encoder, decoder, propagator, context)
         {
             SystemName = c.System!.Name,
