@@ -67,15 +67,16 @@ public static class ExperimentCommands
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory)");
+        var force = CommonOptions.Force();
         var autoencoderOnly = new Option<bool>("--autoencoder-only")
         {
             Description = "train only the autoencoder (sequential mode); reuse it for several propagators with training.autoencoder",
         };
-        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, autoencoderOnly };
+        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, force, autoencoderOnly };
         command.SetAction(parse =>
         {
             bool onlyAutoencoder = parse.GetValue(autoencoderOnly);
-            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
                 session => onlyAutoencoder && session.Experiment.Config.Training.Mode != TrainingMode.Sequential
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
@@ -89,12 +90,13 @@ public static class ExperimentCommands
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory)");
+        var force = CommonOptions.Force();
         var model = new Option<string>("--model") { Description = "trained model: a run folder of `led train`/`led run` or its model/ subfolder", Required = true };
-        var command = new Command("forecast", "forecast the test trajectories with a trained model (Latent-LED)") { config, set, output, model };
+        var command = new Command("forecast", "forecast the test trajectories with a trained model (Latent-LED)") { config, set, output, force, model };
         command.SetAction(parse =>
         {
             string modelDir = LedModel.ResolveDirectory(parse.GetValue(model)!);
-            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
                 session => ForecastChecks(session, modelDir), run => run.Actions.Forecast(run.Folder.Path, modelDir));
         });
         return command;
@@ -105,8 +107,9 @@ public static class ExperimentCommands
         var config = CommonOptions.OptionalConfig();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory); writes DIR/metrics.json");
-        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output };
-        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+        var force = CommonOptions.Force();
+        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output, force };
+        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
             _ => [], run => run.Actions.Run(run.Folder.Path)));
         return command;
     }
