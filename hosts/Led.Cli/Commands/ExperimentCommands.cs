@@ -119,7 +119,8 @@ public static class ExperimentCommands
 
 
     private static List<string> ForecastChecks(ExperimentSession session, string modelDir) =>
-        File.Exists(Path.Combine(modelDir, "scalers.json")) ? [] : [$"--model: no trained model at {modelDir} (expected scalers.json, autoencoder.bin, propagator.bin)"];
+        !File.Exists(Path.Combine(modelDir, "scalers.json")) ? [$"--model: no trained model at {modelDir} (expected scalers.json, autoencoder.bin, propagator.bin)"]
+        : ModelManifest.Problem(modelDir) is { } damaged ? [$"--model: {damaged}"] : [];
 
     private static string CommandLine() => "led " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
 }
