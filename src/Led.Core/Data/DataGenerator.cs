@@ -41,8 +41,9 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
                 if (t > 0) sim.Advance(d.CoarseTimeStep);
                 var frame = run.Set.Frame(run.Index, t);
                 sim.Observe(frame);
-                if (!double.IsFinite(frame[0]) || !double.IsFinite(frame[^1]))
-                    throw new InvalidDataException($"the simulation diverged (non-finite state at t = {sim.Time:G6}): reduce the micro time step");
+                if (FiniteValues.First(frame) >= 0)
+                    throw new InvalidDataException($"the simulation diverged: non-finite state in the {SplitName(run.Set, train, validation)} split, trajectory " +
+                                                   $"{run.Index}, time step {t} (t = {sim.Time:G6}): reduce the micro time step");
                 observed?.ObserveSeries(values.AsSpan(t * observed.SeriesNames.Count, observed.SeriesNames.Count));
                 if ((t & 63) == 63) task.Report(Interlocked.Add(ref done, 64));
             }
@@ -61,6 +62,9 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
             Metadata = system as IDatasetMetadata,
         };
     }
+
+    private static string SplitName(TrajectorySet set, TrajectorySet train, TrajectorySet validation) =>
+        set == train ? "train" : set == validation ? "validation" : "test";
 
     /// <summary>The series of one split, <c>[series, trajectory, time]</c>; NaN for a run that offered none.</summary>
     private static ScalarSeriesSet Collect(IReadOnlyDictionary<(TrajectorySet Set, int Index), (IReadOnlyList<string> Names, double[] Values)> series, TrajectorySet set)
