@@ -52,4 +52,21 @@ public sealed class ModelIntegrityTests : IDisposable
         Assert.True(loaded.ExitCode == 0, loaded.Out + loaded.Error);
         Assert.Contains("has no manifest.json (saved by an earlier version): its files are loaded unchecked", File.ReadAllText(Path.Combine(_dir, "f3", "log.txt")));
     }
+
+    [Fact]
+    public void ADamagedReusedAutoencoderIsRefusedBeforeTraining()
+    {
+        string config = Path.Combine(_dir, "config.json");
+        File.WriteAllText(config, TinyExperiment.Json);
+        string shared = Path.Combine(_dir, "shared");
+        var trained = LedProcess.Run(_dir, "train", config, "--autoencoder-only", "--out", shared);
+        Assert.True(trained.ExitCode == 0, trained.Out + trained.Error);
+        string scalers = Path.Combine(shared, "model", "scalers.json");
+        File.WriteAllText(scalers, File.ReadAllText(scalers).Replace("\"latent_dim\": 8", "\"latent_dim\": 9"));
+
+        var (code, _, stderr) = LedProcess.Run(_dir, "run", config, "--set", $"training.autoencoder={shared}", "--out", Path.Combine(_dir, "run"));
+        Assert.Equal(2, code);
+        Assert.Contains($"error: training.autoencoder: model file {scalers} does not match its manifest (SHA-256 ", stderr);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "run")));
+    }
 }

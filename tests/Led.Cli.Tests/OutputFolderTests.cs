@@ -69,6 +69,17 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void SimulateRefusesAFolderAsItsOutputFileBeforeSimulating()
+    {
+        string config = Config(), folder = Path.Combine(_dir, "folder");
+        Directory.CreateDirectory(folder);
+        var (code, _, stderr) = LedProcess.Run(_dir, "simulate", config, "--out", folder);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --out: {folder} is a folder, not a file: give a file path, e.g. {Path.Combine(folder, "data.h5")}", Assert.Single(Errors(stderr)));
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public void ImportTorchRefusesAnExistingModelFolderOrAFileBeforeReadingTheWeights()
     {
         string config = Config(), model = Path.Combine(_dir, "model"), file = Path.Combine(_dir, "taken");

@@ -3,6 +3,7 @@ using Led.Core.Stages;
 using Led.Hosting.Experiments;
 using Led.Core.Configuration;
 using Led.Core.Pipelines;
+using Led.Core.Runs;
 using Led.Core.Training;
 using Serilog;
 
@@ -34,8 +35,9 @@ public static class ExperimentCommands
             int? samples = parse.GetValue(trajectory);
             if (samples is < 1) problems.Add("--trajectory: the number of samples must be ≥ 1");
             if (parse.GetValue(interval) is <= 0) problems.Add("--interval must be positive");
-            if (problems.Count > 0) throw new InvalidInputException(problems);
             string target = parse.GetValue(output) ?? Path.Combine(session.Experiment.Config.Output.Directory, samples is null ? "data.h5" : "trajectory.h5");
+            if (OutputPath.CheckFile("--out", target) is { } outputProblem) problems.Add(outputProblem);
+            if (problems.Count > 0) throw new InvalidInputException(problems);
             var log = new LoggerConfiguration().WriteTo.Sink(new Terminal.SpectreLogSink(Serilog.Events.LogEventLevel.Information)).CreateLogger();
             var provenance = Provenance.Create(session, device.Describe(), CommandLine());
             provenance["config"] = session.Experiment.Resolved();

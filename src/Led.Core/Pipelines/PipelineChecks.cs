@@ -32,6 +32,8 @@ public static class PipelineChecks
             problems.Add($"data.path: {DataStage.DatasetSystemProblem(Path.GetFullPath(existing), datasetSystem, systemName)}");
         if (config.Training.Autoencoder is { } pretrained && !File.Exists(Path.Combine(LedModel.ResolveDirectory(pretrained), "scalers.json")))
             problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected the folder of a trained run, or its model/ subfolder, with scalers.json and autoencoder.bin)");
+        else if (config.Training.Autoencoder is { } trained && ModelManifest.Problem(LedModel.ResolveDirectory(trained)) is { } damaged)
+            problems.Add($"training.autoencoder: {damaged}");
         if (config.System?.InitialState is { } initial && !File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : "")))
             problems.Add($"system.initialState: file not found: {initial}");
         var system = Create<IDynamicalSystem>(components, "system", problems);
