@@ -10,8 +10,7 @@ public sealed class DatasetChecksTests : IDisposable
     [Fact]
     public void ADatasetOfAnotherSystemIsRefusedNamingBoth()
     {
-        string config = Path.Combine(_dir, "config.json");
-        File.WriteAllText(config, TinyExperiment.Json);
+        string config = TinyExperiment.WriteConfig(_dir);
         string data = Path.Combine(_dir, "data.h5");
         var simulated = LedProcess.Run(_dir, "simulate", config, "--out", data);
         Assert.True(simulated.ExitCode == 0, simulated.Out + simulated.Error);
@@ -20,7 +19,7 @@ public sealed class DatasetChecksTests : IDisposable
         File.WriteAllText(other, """{ "system": { "name": "FitzHughNagumo" }, "data": { "path": "data.h5" } }""");
         var (code, _, stderr) = LedProcess.Run(_dir, "validate", other);
         Assert.Equal(2, code);
-        var error = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        var error = Assert.Single(LedProcess.Errors(stderr));
         Assert.StartsWith($"error: data.path: {data} was simulated with Oscillator, but the config's system is FitzHughNagumo: simulate the dataset with FitzHughNagumo", error);
     }
 }

@@ -7,39 +7,29 @@ public sealed class ErrorMessageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Config(string json)
-    {
-        string path = Path.Combine(_dir, "config.json");
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static string[] Errors(string stderr) =>
-        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
-
     [Fact]
     public void AJsonSyntaxErrorIsPlacedByLineAndColumn()
     {
-        string config = Config("{ \"system\": { \"name\": \"Oscillator\" },\n  \"seed\": 3\n  \"device\": \"cpu\" }");
+        string config = TinyExperiment.WriteConfig(_dir, "{ \"system\": { \"name\": \"Oscillator\" },\n  \"seed\": 3\n  \"device\": \"cpu\" }");
         var (code, _, stderr) = LedProcess.Run(_dir, "validate", config);
         Assert.Equal(2, code);
-        var error = Assert.Single(Errors(stderr));
+        var error = Assert.Single(LedProcess.Errors(stderr));
         Assert.StartsWith($"error: {config} is not valid JSON: line 3, column 3: ", error);
     }
 
     [Fact]
     public void AThreadCountOutOfRangeNamesTheAllowedRange()
     {
-        var (code, _, stderr) = LedProcess.Run(_dir, "validate", Config(TinyExperiment.Json), "--set", "threads=100000");
+        var (code, _, stderr) = LedProcess.Run(_dir, "validate", TinyExperiment.WriteConfig(_dir), "--set", "threads=100000");
         Assert.Equal(2, code);
-        Assert.StartsWith("error: threads: threads must be between 1 and 1024", Assert.Single(Errors(stderr)));
+        Assert.StartsWith("error: threads: threads must be between 1 and 1024", Assert.Single(LedProcess.Errors(stderr)));
     }
 
     [Fact]
     public void ARunsErrorIsPrintedOnce()
     {
         File.WriteAllText(Path.Combine(_dir, "broken.h5"), "not an HDF5 file");
-        string config = Config(TinyExperiment.Json.Replace("\"data\": {", "\"data\": { \"path\": \"broken.h5\","));
+        string config = TinyExperiment.WriteConfig(_dir, TinyExperiment.Json.Replace("\"data\": {", "\"data\": { \"path\": \"broken.h5\","));
         var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", Path.Combine(_dir, "out"));
         Assert.Equal(1, code);
         string all = stdout + stderr;

@@ -16,8 +16,7 @@ public sealed class ModelIntegrityTests : IDisposable
     [Fact]
     public void ADamagedModelFileIsRefusedAndAnOlderFolderWithoutManifestLoadsWithAWarning()
     {
-        string config = Path.Combine(_dir, "config.json");
-        File.WriteAllText(config, TinyExperiment.Json);
+        string config = TinyExperiment.WriteConfig(_dir);
         string run = Path.Combine(_dir, "run");
         var trained = LedProcess.Run(_dir, "run", config, "--out", run);
         Assert.True(trained.ExitCode == 0, trained.Out + trained.Error);
@@ -31,7 +30,7 @@ public sealed class ModelIntegrityTests : IDisposable
         File.WriteAllBytes(propagator, bytes);
         var refused = LedProcess.Run(_dir, "forecast", config, "--model", flipped, "--out", Path.Combine(_dir, "f1"));
         Assert.Equal(2, refused.ExitCode);
-        var error = Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        var error = Assert.Single(LedProcess.Errors(refused.Error));
         Assert.StartsWith($"error: --model: model file {propagator} does not match its manifest (SHA-256 ", error);
         Assert.EndsWith("the file is damaged; train again or restore it", error);
         Assert.False(Directory.Exists(Path.Combine(_dir, "f1")));
@@ -56,8 +55,7 @@ public sealed class ModelIntegrityTests : IDisposable
     [Fact]
     public void ADamagedReusedAutoencoderIsRefusedBeforeTraining()
     {
-        string config = Path.Combine(_dir, "config.json");
-        File.WriteAllText(config, TinyExperiment.Json);
+        string config = TinyExperiment.WriteConfig(_dir);
         string shared = Path.Combine(_dir, "shared");
         var trained = LedProcess.Run(_dir, "train", config, "--autoencoder-only", "--out", shared);
         Assert.True(trained.ExitCode == 0, trained.Out + trained.Error);

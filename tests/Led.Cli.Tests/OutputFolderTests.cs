@@ -7,26 +7,16 @@ public sealed class OutputFolderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Config()
-    {
-        string path = Path.Combine(_dir, "config.json");
-        File.WriteAllText(path, TinyExperiment.Json);
-        return path;
-    }
-
-    private static string[] Errors(string stderr) =>
-        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
-
     [Fact]
     public void AFinishedRunIsReplacedOnlyWithForceAndOnlyWhenTheNewRunCompletes()
     {
-        string config = Config(), target = Path.Combine(_dir, "run");
+        string config = TinyExperiment.WriteConfig(_dir), target = Path.Combine(_dir, "run");
         Assert.Equal(0, LedProcess.Run(_dir, "run", config, "--out", target).ExitCode);
         File.WriteAllText(Path.Combine(target, "note.txt"), "mine");
 
         var refused = LedProcess.Run(_dir, "run", config, "--out", target);
         Assert.Equal(2, refused.ExitCode);
-        var error = Assert.Single(Errors(refused.Error));
+        var error = Assert.Single(LedProcess.Errors(refused.Error));
         Assert.Contains(target, error);
         Assert.Contains("--force", error);
         Assert.True(File.Exists(Path.Combine(target, "note.txt")));
@@ -48,11 +38,11 @@ public sealed class OutputFolderTests : IDisposable
     [Fact]
     public void AnOutputThatIsAFileIsRefusedBeforeAnyWork()
     {
-        string config = Config(), file = Path.Combine(_dir, "taken");
+        string config = TinyExperiment.WriteConfig(_dir), file = Path.Combine(_dir, "taken");
         File.WriteAllText(file, "a file");
         var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", file);
         Assert.Equal(2, code);
-        Assert.Equal($"error: --out: {file} is a file, not a folder: give a folder path", Assert.Single(Errors(stderr)));
+        Assert.Equal($"error: --out: {file} is a file, not a folder: give a folder path", Assert.Single(LedProcess.Errors(stderr)));
         Assert.DoesNotContain("simulat", stdout);
         Assert.Equal(["config.json", "taken"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName).Order());
     }
@@ -60,29 +50,29 @@ public sealed class OutputFolderTests : IDisposable
     [Fact]
     public void AnOutputThatCannotBeCreatedGivesOneMessageAndNoStackTrace()
     {
-        string config = Config(), file = Path.Combine(_dir, "taken");
+        string config = TinyExperiment.WriteConfig(_dir), file = Path.Combine(_dir, "taken");
         File.WriteAllText(file, "a file");
         var (code, _, stderr) = LedProcess.Run(_dir, "run", config, "--out", Path.Combine(file, "run"));
         Assert.Equal(2, code);
-        Assert.Equal($"error: --out: {Path.Combine(file, "run")} cannot be created because {file} is a file: give a folder path", Assert.Single(Errors(stderr)));
+        Assert.Equal($"error: --out: {Path.Combine(file, "run")} cannot be created because {file} is a file: give a folder path", Assert.Single(LedProcess.Errors(stderr)));
         Assert.DoesNotContain("   at ", stderr);
     }
 
     [Fact]
     public void SimulateRefusesAFolderAsItsOutputFileBeforeSimulating()
     {
-        string config = Config(), folder = Path.Combine(_dir, "folder");
+        string config = TinyExperiment.WriteConfig(_dir), folder = Path.Combine(_dir, "folder");
         Directory.CreateDirectory(folder);
         var (code, _, stderr) = LedProcess.Run(_dir, "simulate", config, "--out", folder);
         Assert.Equal(2, code);
-        Assert.Equal($"error: --out: {folder} is a folder, not a file: give a file path, e.g. {Path.Combine(folder, "data.h5")}", Assert.Single(Errors(stderr)));
+        Assert.Equal($"error: --out: {folder} is a folder, not a file: give a file path, e.g. {Path.Combine(folder, "data.h5")}", Assert.Single(LedProcess.Errors(stderr)));
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
     [Fact]
     public void ImportTorchRefusesAnExistingModelFolderOrAFileBeforeReadingTheWeights()
     {
-        string config = Config(), model = Path.Combine(_dir, "model"), file = Path.Combine(_dir, "taken");
+        string config = TinyExperiment.WriteConfig(_dir), model = Path.Combine(_dir, "model"), file = Path.Combine(_dir, "taken");
         Directory.CreateDirectory(model);
         File.WriteAllText(Path.Combine(model, "scalers.json"), "{}");
         File.WriteAllText(file, "a file");
@@ -90,11 +80,11 @@ public sealed class OutputFolderTests : IDisposable
 
         var existing = LedProcess.Run(_dir, ["import-torch", config, "--out", model, .. scaler]);
         Assert.Equal(2, existing.ExitCode);
-        Assert.Contains(Errors(existing.Error), e => e.Contains(model) && e.Contains("--force"));
+        Assert.Contains(LedProcess.Errors(existing.Error), e => e.Contains(model) && e.Contains("--force"));
 
         var onFile = LedProcess.Run(_dir, ["import-torch", config, "--out", file, .. scaler]);
         Assert.Equal(2, onFile.ExitCode);
-        Assert.Contains($"error: --out: {file} is a file, not a folder: give a folder path", Errors(onFile.Error));
+        Assert.Contains($"error: --out: {file} is a file, not a folder: give a folder path", LedProcess.Errors(onFile.Error));
         Assert.Equal(["config.json", "model", "taken"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName).Order());
         Assert.Equal("{}", File.ReadAllText(Path.Combine(model, "scalers.json")));
     }
