@@ -28,7 +28,17 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
         long total = runs.Sum(r => (long)r.Set.Length), done = 0;
         var series = new System.Collections.Concurrent.ConcurrentDictionary<(TrajectorySet Set, int Index), (IReadOnlyList<string> Names, double[] Values)>();
         using var task = progress.Start($"simulating {runs.Count} trajectories", total);
-        Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancel }, run =>
+        try
+        {
+            Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancel }, run => Simulate(run));
+        }
+        catch (AggregateException ex)
+        {
+            // The first failed trajectory's error, not the wrapper, is the message.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        void Simulate((TrajectorySet Set, int Index, ulong Seed) run)
         {
             using var sim = run.Set == train && run.Index == 0 && InitialState is not null
                 ? system.Lift(InitialState, 0) : system.Start(run.Seed);
@@ -49,7 +59,7 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
             }
             if (observed is not null) series[(run.Set, run.Index)] = (observed.SeriesNames, values!);
             Interlocked.Add(ref done, run.Set.Length % 64);
-        });
+        }
         task.Report(total);
         return new LedDataset(systemName, d, train, validation, test, MinMaxScaler.Fit(d.Observable, train, validation))
         {
