@@ -35,18 +35,22 @@ public static class CommandRunner
 
     /// <summary>
     /// Opens and checks the config (exit 2 and nothing written on any problem), then runs <paramref name="body"/> in an
-    /// atomic run folder holding config.json, run.json, log.txt, metrics.json and the body's results.
+    /// atomic run folder holding config.json, run.json, log.txt, metrics.json and the body's results. A folder that already
+    /// holds results is refused unless <paramref name="force"/> is set; then it is replaced only when the new run completes.
     /// </summary>
-    public static int Experiment(string commandLine, string? config, string[] overrides, string? outDir, bool needsModel,
+    public static int Experiment(string commandLine, string? config, string[] overrides, string? outDir, bool force, bool needsModel,
         Func<ExperimentSession, List<string>> extraChecks, Func<ExperimentRun, Dictionary<string, double>> body) => Guard(() =>
     {
         using var session = ExperimentSession.Open(config, overrides);
         var device = session.CreateDevice();
         var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, needsModel, session.Experiment.IsSet);
         problems.AddRange(extraChecks(session));
+        string target = outDir ?? session.Experiment.Config.Output.Directory;
+        if (OutputPath.CheckFolder(outDir is null ? "output.directory" : "--out", target, force) is { } outputProblem) problems.Add(outputProblem);
         if (problems.Count > 0) throw new InvalidInputException(problems);
 
-        var folder = RunFolder.Create(outDir ?? session.Experiment.Config.Output.Directory);
+        bool replacing = OutputPath.HoldsResults(Path.GetFullPath(target));
+        var folder = RunFolder.Create(target);
         var logger = new LoggerConfiguration().MinimumLevel.Debug()
             .WriteTo.Sink(new SpectreLogSink(LogEventLevel.Information))
             .WriteTo.File(folder.File("log.txt"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
@@ -65,6 +69,7 @@ public static class CommandRunner
         try
         {
             logger.Information("{Command}: results go to {Folder} (device {Device}, seed {Seed})", commandLine, folder.FinalPath, device.Describe(), session.Experiment.Config.Seed);
+            if (replacing) logger.Warning("--force: the results already in {Folder} are replaced when this run completes, and kept if it fails", folder.FinalPath);
             var metrics = ConsoleProgress.Run(logger, progress =>
             {
                 var context = new StageContext(device, session.Experiment.Config.Seed) { Log = logger, Progress = progress, Cancel = cancel.Token };
@@ -92,9 +97,8 @@ public static class CommandRunner
         {
             bool interrupted = ex is OperationCanceledException;
             string message = interrupted ? "interrupted" : $"{ex.GetType().Name}: {ex.Message}";
-            logger.Error(ex, "{Command} failed: {Message}", commandLine, message);
             logger.Dispose();
-            File.AppendAllText(folder.File("log.txt"), ex + Environment.NewLine);
+            File.AppendAllText(folder.File("log.txt"), $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss.fff} [ERR] {commandLine} failed: {message}{Environment.NewLine}{ex}{Environment.NewLine}");
             string kept = folder.Fail(message);
             System.Console.Error.WriteLine($"error: {message}");
             System.Console.Error.WriteLine($"The log is kept in {kept}; no results were published at {folder.FinalPath}.");

@@ -328,10 +328,11 @@ public sealed class CommandLineTests : IDisposable
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "forecast", "metrics.json")))!;
         Assert.InRange(metrics["mnad_inhibitor"]!.GetValue<double>(), 1e-4, 0.05);
 
-        var wrong = LedProcess.Run(_dir, "import-torch", config, "--weights", weights, "--out", model, "--set", "encoder.options.latentDim=3",
+        var wrong = LedProcess.Run(_dir, "import-torch", config, "--weights", weights, "--out", model, "--force", "--set", "encoder.options.latentDim=3",
             "--scaler-min", "-1,-1", "--scaler-max", "1,1");
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("shape [2, 100] in the file, [3, 100] configured", wrong.Error);
+        Assert.True(File.Exists(Path.Combine(model, "manifest.json")), "the model imported before is kept");
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public static class LedProcess
     /// <summary>A folder holding only the test plugins Oscillator and ParticleCloud (added through LED_PLUGIN_PATH), as a user drops them.</summary>
     public static string TestPlugins => OscillatorFolder.Value;
 
+    /// <summary>The <c>error:</c> lines of a command's standard error.</summary>
+    public static string[] Errors(string stderr) =>
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
+
     public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(HostDirectory, "led.dll"), .. args])

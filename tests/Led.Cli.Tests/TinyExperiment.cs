@@ -19,6 +19,14 @@ public static class TinyExperiment
         }
         """;
 
+    /// <summary>Writes <paramref name="json"/> (default: <see cref="Json"/>) to <c>config.json</c> in <paramref name="folder"/>; returns its path.</summary>
+    public static string WriteConfig(string folder, string json = Json)
+    {
+        string path = Path.Combine(folder, "config.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
     /// <summary>The experiment with a small trainable autoencoder (MLP 2 × 16, d_z = 4) instead of the PCA.</summary>
     public static string WithMlpAutoencoder(string json) => json.Replace(
         "\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }",

@@ -21,4 +21,9 @@ public static class CommonOptions
     };
 
     public static Option<string?> Out(string description) => new("--out") { Description = description };
+
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "replace the results already at --out; the old folder is replaced only once the new one is complete",
+    };
 }

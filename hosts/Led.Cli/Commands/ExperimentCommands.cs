@@ -3,6 +3,7 @@ using Led.Core.Stages;
 using Led.Hosting.Experiments;
 using Led.Core.Configuration;
 using Led.Core.Pipelines;
+using Led.Core.Runs;
 using Led.Core.Training;
 using Serilog;
 
@@ -34,8 +35,9 @@ public static class ExperimentCommands
             int? samples = parse.GetValue(trajectory);
             if (samples is < 1) problems.Add("--trajectory: the number of samples must be ≥ 1");
             if (parse.GetValue(interval) is <= 0) problems.Add("--interval must be positive");
-            if (problems.Count > 0) throw new InvalidInputException(problems);
             string target = parse.GetValue(output) ?? Path.Combine(session.Experiment.Config.Output.Directory, samples is null ? "data.h5" : "trajectory.h5");
+            if (OutputPath.CheckFile("--out", target) is { } outputProblem) problems.Add(outputProblem);
+            if (problems.Count > 0) throw new InvalidInputException(problems);
             var log = new LoggerConfiguration().WriteTo.Sink(new Terminal.SpectreLogSink(Serilog.Events.LogEventLevel.Information)).CreateLogger();
             var provenance = Provenance.Create(session, device.Describe(), CommandLine());
             provenance["config"] = session.Experiment.Resolved();
@@ -67,15 +69,16 @@ public static class ExperimentCommands
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory)");
+        var force = CommonOptions.Force();
         var autoencoderOnly = new Option<bool>("--autoencoder-only")
         {
             Description = "train only the autoencoder (sequential mode); reuse it for several propagators with training.autoencoder",
         };
-        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, autoencoderOnly };
+        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, force, autoencoderOnly };
         command.SetAction(parse =>
         {
             bool onlyAutoencoder = parse.GetValue(autoencoderOnly);
-            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
                 session => onlyAutoencoder && session.Experiment.Config.Training.Mode != TrainingMode.Sequential
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
@@ -89,12 +92,13 @@ public static class ExperimentCommands
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory)");
+        var force = CommonOptions.Force();
         var model = new Option<string>("--model") { Description = "trained model: a run folder of `led train`/`led run` or its model/ subfolder", Required = true };
-        var command = new Command("forecast", "forecast the test trajectories with a trained model (Latent-LED)") { config, set, output, model };
+        var command = new Command("forecast", "forecast the test trajectories with a trained model (Latent-LED)") { config, set, output, force, model };
         command.SetAction(parse =>
         {
             string modelDir = LedModel.ResolveDirectory(parse.GetValue(model)!);
-            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
                 session => ForecastChecks(session, modelDir), run => run.Actions.Forecast(run.Folder.Path, modelDir));
         });
         return command;
@@ -105,8 +109,9 @@ public static class ExperimentCommands
         var config = CommonOptions.OptionalConfig();
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory); writes DIR/metrics.json");
-        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output };
-        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), true,
+        var force = CommonOptions.Force();
+        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output, force };
+        command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
             _ => [], run => run.Actions.Run(run.Folder.Path)));
         return command;
     }
@@ -116,7 +121,8 @@ public static class ExperimentCommands
 
 
     private static List<string> ForecastChecks(ExperimentSession session, string modelDir) =>
-        File.Exists(Path.Combine(modelDir, "scalers.json")) ? [] : [$"--model: no trained model at {modelDir} (expected scalers.json, autoencoder.bin, propagator.bin)"];
+        !File.Exists(Path.Combine(modelDir, "scalers.json")) ? [$"--model: no trained model at {modelDir} (expected scalers.json, autoencoder.bin, propagator.bin)"]
+        : ModelManifest.Problem(modelDir) is { } damaged ? [$"--model: {damaged}"] : [];
 
     private static string CommandLine() => "led " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Led.Core.Data;
 using Led.Core.Pipelines;
+using Led.Core.Runs;
 using Led.Core.Stages;
 using Led.Core.Training;
 
@@ -20,12 +21,13 @@ public static class ImportCommand
         var set = CommonOptions.Set();
         var weights = new Option<string>("--weights") { Description = "PyTorch state dict (torch.save(model.state_dict()))", Required = true };
         var output = new Option<string>("--out") { Description = "model folder to write", Required = true };
+        var force = CommonOptions.Force();
         var data = new Option<string?>("--data") { Description = "dataset (HDF5 from led simulate) whose scaler the model was trained with" };
         var min = new Option<string?>("--scaler-min") { Description = "per-channel data minimum the model was trained with, e.g. -1.022,-0.1749" };
         var max = new Option<string?>("--scaler-max") { Description = "per-channel data maximum, e.g. 1.0234,0.1866" };
         var command = new Command("import-torch", "turn a PyTorch-trained model into a model folder for `led forecast`")
         {
-            config, set, weights, output, data, min, max,
+            config, set, weights, output, force, data, min, max,
         };
         command.SetAction(parse => CommandRunner.Guard(() =>
         {
@@ -46,6 +48,8 @@ public static class ImportCommand
                 catch (Exception ex) when (ex is FormatException or ArgumentException) { problems.Add($"--scaler-min/--scaler-max: {ex.Message}"); }
             }
             else problems.Add("the data scaler is needed: give --data FILE.h5 or --scaler-min and --scaler-max");
+            string target = parse.GetValue(output)!;
+            if (OutputPath.CheckFolder("--out", target, parse.GetValue(force)) is { } outputProblem) problems.Add(outputProblem);
             if (problems.Count > 0) throw new InvalidInputException(problems);
 
             using var led = session.Composer.Compose(new StageContext(device, session.Experiment.Config.Seed));
@@ -56,13 +60,20 @@ public static class ImportCommand
             try
             {
                 int count = PyTorchImport.Import(weightsPath, [autoencoder, propagator]);
-                string target = parse.GetValue(output)!;
-                string temp = target.TrimEnd('/') + $".tmp-{Environment.ProcessId}";
-                model.Save(temp);
-                File.WriteAllText(Path.Combine(temp, "config.json"), Provenance.ToJson(session.Experiment.Resolved()));
-                if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-                Directory.Move(temp, target);
-                Console.Out.WriteLine($"imported {count} tensors from {weightsPath} into {Path.GetFullPath(target)}");
+                bool replacing = OutputPath.HoldsResults(Path.GetFullPath(target));
+                var folder = RunFolder.Create(target);
+                try
+                {
+                    model.Save(folder.Path);
+                    File.WriteAllText(folder.File("config.json"), Provenance.ToJson(session.Experiment.Resolved()));
+                    folder.Commit();
+                }
+                finally
+                {
+                    if (Directory.Exists(folder.Path)) Directory.Delete(folder.Path, recursive: true);
+                }
+                Console.Out.WriteLine($"imported {count} tensors from {weightsPath} into {folder.FinalPath}" +
+                                      (replacing ? " (--force: the model folder that was there is replaced)" : ""));
                 return ExitCodes.Success;
             }
             catch (InvalidDataException ex)

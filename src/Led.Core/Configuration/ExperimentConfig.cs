@@ -39,7 +39,7 @@ public sealed class ExperimentConfig
     public int Seed { get; set; } = 1;
 
     /// <summary>Torch intra-op threads (1 was fastest for small models on 2 cores).</summary>
-    [Range(1, 1024, ErrorMessage = "threads must be ≥ 1")]
+    [Range(1, 1024, ErrorMessage = "threads must be between 1 and 1024")]
     public int Threads { get; set; } = 1;
 
     /// <summary>Extra plugin search folders.</summary>

@@ -28,7 +28,17 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
         long total = runs.Sum(r => (long)r.Set.Length), done = 0;
         var series = new System.Collections.Concurrent.ConcurrentDictionary<(TrajectorySet Set, int Index), (IReadOnlyList<string> Names, double[] Values)>();
         using var task = progress.Start($"simulating {runs.Count} trajectories", total);
-        Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancel }, run =>
+        try
+        {
+            Parallel.ForEach(runs, new ParallelOptions { CancellationToken = cancel }, run => Simulate(run));
+        }
+        catch (AggregateException ex)
+        {
+            // The first failed trajectory's error, not the wrapper, is the message.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        void Simulate((TrajectorySet Set, int Index, ulong Seed) run)
         {
             using var sim = run.Set == train && run.Index == 0 && InitialState is not null
                 ? system.Lift(InitialState, 0) : system.Start(run.Seed);
@@ -41,14 +51,15 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
                 if (t > 0) sim.Advance(d.CoarseTimeStep);
                 var frame = run.Set.Frame(run.Index, t);
                 sim.Observe(frame);
-                if (!double.IsFinite(frame[0]) || !double.IsFinite(frame[^1]))
-                    throw new InvalidDataException($"the simulation diverged (non-finite state at t = {sim.Time:G6}): reduce the micro time step");
+                if (FiniteValues.First(frame) >= 0)
+                    throw new InvalidDataException($"the simulation diverged: non-finite state in the {SplitName(run.Set, train, validation)} split, trajectory " +
+                                                   $"{run.Index}, time step {t} (t = {sim.Time:G6}): reduce the micro time step");
                 observed?.ObserveSeries(values.AsSpan(t * observed.SeriesNames.Count, observed.SeriesNames.Count));
                 if ((t & 63) == 63) task.Report(Interlocked.Add(ref done, 64));
             }
             if (observed is not null) series[(run.Set, run.Index)] = (observed.SeriesNames, values!);
             Interlocked.Add(ref done, run.Set.Length % 64);
-        });
+        }
         task.Report(total);
         return new LedDataset(systemName, d, train, validation, test, MinMaxScaler.Fit(d.Observable, train, validation))
         {
@@ -61,6 +72,9 @@ public sealed class DataGenerator(IDynamicalSystem system, string systemName, Da
             Metadata = system as IDatasetMetadata,
         };
     }
+
+    private static string SplitName(TrajectorySet set, TrajectorySet train, TrajectorySet validation) =>
+        set == train ? "train" : set == validation ? "validation" : "test";
 
     /// <summary>The series of one split, <c>[series, trajectory, time]</c>; NaN for a run that offered none.</summary>
     private static ScalarSeriesSet Collect(IReadOnlyDictionary<(TrajectorySet Set, int Index), (IReadOnlyList<string> Names, double[] Values)> series, TrajectorySet set)

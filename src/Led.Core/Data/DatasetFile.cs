@@ -82,8 +82,13 @@ public static class DatasetFile
                 var dims = ds.Space.Dimensions;
                 if (!dims.Skip(2).Select(x => (int)x).SequenceEqual(description.Shape))
                     throw new InvalidDataException($"{path}: /{s}/trajectories has shape [{string.Join(", ", dims)}], expected [n, T, {string.Join(", ", description.Shape)}]");
+                if (ds.Type.Class != H5DataTypeClass.FloatingPoint || ds.Type.Size is not (4 or 8))
+                    throw new InvalidDataException($"{path}: /{s}/trajectories holds {ds.Type.Class} values of {ds.Type.Size} bytes, not float32 or float64: " +
+                                                   "write the trajectories as floating point (e.g. numpy float64)");
                 var values = ds.Type.Size == 4 ? Array.ConvertAll(ds.Read<float[]>(), v => (double)v) : ds.Read<double[]>();
-                return new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), values);
+                var set = new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), values);
+                FiniteValues.Require(set, s, path, "simulate the dataset again (with a smaller micro time step if the simulation diverged)");
+                return set;
             }).ToArray();
             var scaler = new MinMaxScaler(file.Attribute("scaler_min").Read<double[]>(), file.Attribute("scaler_max").Read<double[]>(), description.Observable);
             return new LedDataset(file.Attribute("system").Read<string>(), description, sets[0], sets[1], sets[2], scaler);
@@ -92,6 +97,20 @@ public static class DatasetFile
         {
             var inner = ex is TargetInvocationException { InnerException: { } i } ? i : ex;
             throw new InvalidDataException($"{path} cannot be read as an LED.NET dataset: {inner.Message}", inner);
+        }
+    }
+
+    /// <summary>The <c>system</c> attribute of a dataset file, or null when the file has none or cannot be read (<see cref="Read"/> names the problem).</summary>
+    public static string? SystemNameOf(string path)
+    {
+        try
+        {
+            using var file = H5File.OpenRead(path);
+            return file.AttributeExists("system") ? file.Attribute("system").Read<string>() : null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
         }
     }
 

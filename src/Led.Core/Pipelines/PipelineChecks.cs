@@ -2,6 +2,8 @@ using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
 using Led.Core.Checks;
 using Led.Core.Configuration;
+using Led.Core.Data;
+using Led.Core.Stages;
 using Led.Core.Training;
 
 namespace Led.Core.Pipelines;
@@ -25,8 +27,13 @@ public static class PipelineChecks
         var problems = new List<string>();
         if (config.Data.Path is { } dataPath && !File.Exists(dataPath))
             problems.Add($"data.path: dataset not found: {Path.GetFullPath(dataPath)} (simulate the system to create it there, or remove data.path to simulate during the run)");
+        else if (config.Data.Path is { } existing && config.System?.Name is { } systemName
+                 && DatasetFile.SystemNameOf(existing) is { } datasetSystem && !string.Equals(datasetSystem, systemName, StringComparison.OrdinalIgnoreCase))
+            problems.Add($"data.path: {DataStage.DatasetSystemProblem(Path.GetFullPath(existing), datasetSystem, systemName)}");
         if (config.Training.Autoencoder is { } pretrained && !File.Exists(Path.Combine(LedModel.ResolveDirectory(pretrained), "scalers.json")))
             problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected the folder of a trained run, or its model/ subfolder, with scalers.json and autoencoder.bin)");
+        else if (config.Training.Autoencoder is { } trained && ModelManifest.Problem(LedModel.ResolveDirectory(trained)) is { } damaged)
+            problems.Add($"training.autoencoder: {damaged}");
         if (config.System?.InitialState is { } initial && !File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : "")))
             problems.Add($"system.initialState: file not found: {initial}");
         var system = Create<IDynamicalSystem>(components, "system", problems);

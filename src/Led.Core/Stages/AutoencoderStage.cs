@@ -44,7 +44,7 @@ public sealed class AutoencoderStage(TrainingOptions options, StageContext conte
 
     private void LoadPretrained(string directory, IAutoencoder autoencoder, MinMaxScaler scaler)
     {
-        var (trained, _) = LedModel.LoadAutoencoder(directory, autoencoder);
+        var (trained, _) = LedModel.LoadAutoencoder(directory, autoencoder, log: context.Log);
         bool same = trained.Min.Length == scaler.Min.Length &&
                     trained.Min.Zip(scaler.Min).Concat(trained.Max.Zip(scaler.Max))
                         .All(p => Math.Abs(p.First - p.Second) <= 1e-12 * Math.Max(1, Math.Abs(p.Second)));

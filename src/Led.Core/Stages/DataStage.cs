@@ -26,6 +26,7 @@ public sealed class DataStage(IDynamicalSystem system, string systemName, StageC
     public LedDataset Read(string path)
     {
         var read = DatasetFile.Read(path);
+        if (!string.Equals(read.SystemName, systemName, StringComparison.OrdinalIgnoreCase)) throw new InvalidDataException(DatasetSystemProblem(path, read.SystemName, systemName));
         var expected = system.Description;
         if (!read.Description.Shape.SequenceEqual(expected.Shape) || read.Description.Kind != expected.Kind)
             throw new InvalidDataException($"{path} holds {read.Description.Kind} states [{string.Join(", ", read.Description.Shape)}] but the system " +
@@ -33,6 +34,11 @@ public sealed class DataStage(IDynamicalSystem system, string systemName, StageC
         context.Log.Information("data: read {Path} ({Train} train, {Validation} validation, {Test} test trajectories)", path, read.Train.Count, read.Validation.Count, read.Test.Count);
         return read;
     }
+
+    /// <summary>The message for a dataset simulated with another system than the configured one.</summary>
+    public static string DatasetSystemProblem(string path, string datasetSystem, string configuredSystem) =>
+        $"{path} was simulated with {datasetSystem}, but the config's system is {configuredSystem}: simulate the dataset with " +
+        $"{configuredSystem} (`led simulate <config> --out PATH`), or set system.name to {datasetSystem}";
 
     /// <summary>
     /// One trajectory from <paramref name="initialState"/> (or a random state drawn with the seed): after

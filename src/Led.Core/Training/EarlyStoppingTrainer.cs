@@ -11,7 +11,9 @@ namespace Led.Core.Training;
 /// The reference's training schedule: rounds of early stopping. Each round restores the best model so far, creates a
 /// fresh optimiser with learning rate lr·factor^round, and trains until the validation loss has not improved for
 /// <see cref="TrainingOptions.Patience"/> epochs; training ends after <see cref="TrainingOptions.MaxRounds"/> rounds,
-/// <see cref="TrainingOptions.MaxEpochs"/> epochs or the wall-time limit. The best model is restored at the end.
+/// <see cref="TrainingOptions.MaxEpochs"/> epochs or the wall-time limit. The best trained epoch is restored at the end.
+/// A non-finite loss, or one over <see cref="ExplosionFactor"/> times the untrained model's, stops training with a
+/// <see cref="TrainingDivergedException"/>.
 /// </summary>
 public sealed class EarlyStoppingTrainer(TrainingOptions options, ILogger log, IProgressReporter progress)
 {
@@ -24,8 +26,11 @@ public sealed class EarlyStoppingTrainer(TrainingOptions options, ILogger log, I
     {
         var history = new List<EpochRecord>();
         var clock = Stopwatch.StartNew();
-        double best = validate();
-        EnsureFinite(best, name, 0, "validation");
+        double untrained = validate();
+        EnsureFinite(untrained, name, 0, "validation");
+        double limit = ExplosionFactor * Math.Max(Math.Abs(untrained), 1);
+        // The kept model is the best trained epoch, so the best loss logged and the one reported in the metrics are the same.
+        double best = double.PositiveInfinity;
         using var bestState = new Holder(new ModuleSnapshot(module));
         int epoch = 0;
         using var task = progress.Start($"training {name}", options.MaxEpochs);
@@ -43,10 +48,10 @@ public sealed class EarlyStoppingTrainer(TrainingOptions options, ILogger log, I
                     var epochClock = Stopwatch.StartNew();
                     module.train();
                     double train = trainEpoch(optimizer);
-                    EnsureFinite(train, name, epoch + 1, "training");
+                    EnsureBounded(train, limit, untrained, name, epoch + 1, "training");
                     module.eval();
                     double val = validate();
-                    EnsureFinite(val, name, epoch + 1, "validation");
+                    EnsureBounded(val, limit, untrained, name, epoch + 1, "validation");
                     epoch++;
                     history.Add(new EpochRecord(epoch, round, lr, train, val, epochClock.Elapsed.TotalSeconds));
                     if (val < best)
@@ -80,6 +85,18 @@ public sealed class EarlyStoppingTrainer(TrainingOptions options, ILogger log, I
 
     private IGradientOptimizer CreateOptimizer(IEnumerable<Parameter> parameters, double lr) =>
         options.Optimizer == OptimizerKind.Adam ? TorchOptimizer.Adam(parameters, lr) : new AdaBelief(parameters, lr);
+
+    /// <summary>A loss this many times the untrained model's validation loss (at least 1) means training diverged.</summary>
+    public const double ExplosionFactor = 1e6;
+
+    private void EnsureBounded(double loss, double limit, double untrained, string name, int epoch, string which)
+    {
+        EnsureFinite(loss, name, epoch, which);
+        if (loss > limit)
+            throw new TrainingDivergedException(
+                $"{name}: the {which} loss reached {loss:G3} at epoch {epoch}, more than {ExplosionFactor:G1} times the untrained model's " +
+                $"validation loss ({untrained:G3}): training diverged; lower training.learningRate (now {options.LearningRate:G3})");
+    }
 
     private void EnsureFinite(double loss, string name, int epoch, string which)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Observables;
 using Led.Core.Data;
+using Serilog;
 
 namespace Led.Core.Training;
 
@@ -27,8 +28,11 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
     public void Save(string directory)
     {
         SaveAutoencoder(directory, Autoencoder, DataScaler, LatentScaler);
-        SaveComponent(Propagator, Path.Combine(directory, "propagator.bin"));
+        SaveComponent(Propagator, Path.Combine(directory, PropagatorFile));
+        ModelManifest.Write(directory, [AutoencoderFile, PropagatorFile, ScalersFile]);
     }
+
+    private const string AutoencoderFile = "autoencoder.bin", PropagatorFile = "propagator.bin", ScalersFile = "scalers.json";
 
     /// <summary>
     /// Writes <c>autoencoder.bin</c> and <c>scalers.json</c> only: an autoencoder trained once for several propagators
@@ -49,7 +53,8 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
             scalers["latent_min"] = new JsonArray(latentScaler.Min.Select(v => (JsonNode)v).ToArray());
             scalers["latent_max"] = new JsonArray(latentScaler.Max.Select(v => (JsonNode)v).ToArray());
         }
-        File.WriteAllText(Path.Combine(directory, "scalers.json"), scalers.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(directory, ScalersFile), scalers.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        ModelManifest.Write(directory, [AutoencoderFile, ScalersFile]);
     }
 
     /// <summary>The model folder of <paramref name="path"/>: the path itself when it holds <c>scalers.json</c>, else its <c>model/</c> subfolder (a run folder).</summary>
@@ -61,12 +66,15 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
     /// loading fails they are disposed. Mismatches give an <see cref="InvalidDataException"/>.
     /// </summary>
     /// <param name="observable">The system's observable, whose layout the data scaler follows (null: a channel-major field).</param>
-    public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator, Observable? observable = null)
+    /// <param name="log">Where a folder without <c>manifest.json</c> (saved before manifests were written) is reported.</param>
+    public static LedModel Load(string directory, IAutoencoder autoencoder, ILatentPropagator propagator, Observable? observable = null, ILogger? log = null)
     {
         try
         {
-            var (dataScaler, latentScaler) = LoadAutoencoder(directory, autoencoder, observable);
-            LoadComponent(propagator, Path.Combine(directory, "propagator.bin"));
+            RequireScalers(directory);
+            Verify(directory, [ScalersFile, AutoencoderFile, PropagatorFile], log);
+            var (dataScaler, latentScaler) = LoadVerifiedAutoencoder(directory, autoencoder, observable);
+            LoadComponent(propagator, Path.Combine(directory, PropagatorFile));
             return new LedModel(autoencoder, propagator, dataScaler, latentScaler);
         }
         catch
@@ -77,19 +85,38 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
     }
 
     /// <summary>Loads the autoencoder's weights and the scalers saved beside them (the latent scaler when a propagator was trained).</summary>
-    public static (MinMaxScaler DataScaler, LatentScaler? LatentScaler) LoadAutoencoder(string directory, IAutoencoder autoencoder, Observable? observable = null)
+    public static (MinMaxScaler DataScaler, LatentScaler? LatentScaler) LoadAutoencoder(string directory, IAutoencoder autoencoder, Observable? observable = null,
+        ILogger? log = null)
     {
-        string scalersPath = Path.Combine(directory, "scalers.json");
+        RequireScalers(directory);
+        Verify(directory, [ScalersFile, AutoencoderFile], log);
+        return LoadVerifiedAutoencoder(directory, autoencoder, observable);
+    }
+
+    private static void RequireScalers(string directory)
+    {
+        string scalersPath = Path.Combine(directory, ScalersFile);
         if (!File.Exists(scalersPath))
             throw new FileNotFoundException($"no trained model in {directory} (scalers.json missing): give the folder of a trained run or its model/ subfolder", scalersPath);
+    }
+
+    private static (MinMaxScaler DataScaler, LatentScaler? LatentScaler) LoadVerifiedAutoencoder(string directory, IAutoencoder autoencoder, Observable? observable)
+    {
+        string scalersPath = Path.Combine(directory, ScalersFile);
         var scalers = JsonNode.Parse(File.ReadAllText(scalersPath))!.AsObject();
         int latentDim = scalers["latent_dim"]!.GetValue<int>();
         if (latentDim != autoencoder.LatentDim)
             throw new InvalidDataException($"the model in {directory} has d_z = {latentDim}, the config's encoder has d_z = {autoencoder.LatentDim}: use the config it was trained with");
-        LoadComponent(autoencoder, Path.Combine(directory, "autoencoder.bin"));
+        LoadComponent(autoencoder, Path.Combine(directory, AutoencoderFile));
         double[] Read(string key) => scalers[key]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
         var latent = scalers.ContainsKey("latent_min") ? new LatentScaler(Read("latent_min"), Read("latent_max")) : null;
         return (new MinMaxScaler(Read("data_min"), Read("data_max"), observable), latent);
+    }
+
+    private static void Verify(string directory, string[] files, ILogger? log)
+    {
+        if (!ModelManifest.Verify(directory, files))
+            log?.Warning("model: {Directory} has no {Manifest} (saved by an earlier version): its files are loaded unchecked", directory, ModelManifest.FileName);
     }
 
     private static void SaveComponent(object component, string path)
@@ -124,7 +151,7 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
         {
-            throw new InvalidDataException($"{path} does not fit the configured {component.GetType().Name}: {ex.Message} (use the config the model was trained with)", ex);
+            throw new InvalidDataException($"{path} does not fit the configured {component.GetType().Name}: {ex.Message} (use the config the model was trained with; if it is, the file is damaged)", ex);
         }
     }
 }

@@ -31,10 +31,18 @@ public static class PyTorchImport
         {
             source = PyTorchUnpickler.UnpickleStateDict(path);
         }
+        catch (Exception ex) when (ex.Message.Contains("ClassDict", StringComparison.Ordinal))
+        {
+            // The unpickler met a class it would have to construct: code or an object, never a tensor of a state dict.
+            int start = ex.Message.IndexOf("(for ", StringComparison.Ordinal), end = ex.Message.IndexOf(')', Math.Max(start, 0));
+            throw new InvalidDataException(NotTensors(path, start >= 0 && end > start ? ex.Message[(start + 5)..end] : "an object"), ex);
+        }
         catch (Exception ex)
         {
             throw new InvalidDataException($"{path} is not a readable PyTorch state dict: {ex.Message}", ex);
         }
+        var objects = source.Cast<DictionaryEntry>().Where(e => e.Value is not Tensor).Select(e => $"'{e.Key}'").ToList();
+        if (objects.Count > 0) throw new InvalidDataException(NotTensors(path, string.Join(", ", objects)));
         var tensors = source.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (Tensor)e.Value!);
         var errors = new List<string>();
         var plan = new List<(Tensor Target, Tensor Source)>();
@@ -62,6 +70,8 @@ public static class PyTorchImport
                     errors.Add($"{component.GetType().Name}.{name}: the file holds float64 weights; set precision to float64 so they load without loss");
                 else if (!tensor.is_floating_point())
                     errors.Add($"{component.GetType().Name}.{name}: the file holds {tensor.dtype}, not floating point");
+                else if (!AllFinite(tensor))
+                    errors.Add($"{component.GetType().Name}.{name}: '{sourceName}' holds non-finite values (NaN or ±∞): the model diverged when it was trained; export a model that trained well");
                 else
                     plan.Add((target, tensor));
             }
@@ -76,6 +86,16 @@ public static class PyTorchImport
         foreach (var t in tensors.Values) t.Dispose();
         return plan.Count;
     }
+
+    private static bool AllFinite(Tensor tensor)
+    {
+        using var finite = tensor.isfinite();
+        using var all = finite.all();
+        return all.item<bool>();
+    }
+
+    private static string NotTensors(string path, string what) =>
+        $"{path} holds code or objects that are not tensors ({what}): they are not loaded; save only the weights with torch.save(model.state_dict())";
 
     private static void CheckArchive(string path)
     {

@@ -33,7 +33,8 @@ public static class ExperimentLoader
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
         {
-            errors.Add(new ConfigError("", $"{full} is not valid JSON: {(ex.InnerException ?? ex).Message}"));
+            string where = JsonSyntax.Error(File.ReadAllText(full)) ?? (ex.InnerException ?? ex).Message;
+            errors.Add(new ConfigError("", $"{full} is not valid JSON: {where}"));
             return new ConfigurationBuilder().Build();
         }
     }

@@ -46,7 +46,7 @@ public sealed class ExperimentActions(Experiment experiment, ExperimentComposer 
     public Dictionary<string, double> Forecast(string folder, string modelDirectory)
     {
         using var led = composer.Compose(context);
-        using var model = LedModel.Load(modelDirectory, led.Autoencoder, led.Propagator, composer.System.Description.Observable);
+        using var model = LedModel.Load(modelDirectory, led.Autoencoder, led.Propagator, composer.System.Description.Observable, context.Log);
         string sibling = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDirectory))!, "data.h5");
         var data = experiment.Config.Data.Path is null && File.Exists(sibling) ? composer.Data(context).Read(sibling) : Data(null);
         return led.Evaluate(data, model, folder);

@@ -51,6 +51,15 @@ public class DataGeneratorTests
         Assert.Equal(expected.Max, data.Scaler.Max);
     }
 
+    [Fact]
+    public void ANonFiniteValueInsideAStateStopsTheSimulationNamingWhere()
+    {
+        // x of the second of three oscillators: neither the first nor the last value of the state
+        var generator = new DataGenerator(ExactOscillator.Create(), "osc", Options, 15, seed: 1) { InitialState = [0, double.NaN, 0, 1, 1, 1] };
+        var error = Assert.Throws<InvalidDataException>(() => generator.Generate(SilentProgress.Instance));
+        Assert.StartsWith("the simulation diverged: non-finite state in the train split, trajectory 0, time step 0 (t = ", error.Message);
+    }
+
     private sealed class Close(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -58,6 +58,52 @@ public sealed class DatasetFileTests : IDisposable
         Assert.Contains("cannot be read as an LED.NET dataset", Assert.Throws<InvalidDataException>(() => DatasetFile.Read(garbage)).Message);
     }
 
+    [Fact]
+    public void TheFirstNonFiniteValueIsNamedBySplitTrajectoryAndTimeStep()
+    {
+        var data = Sample();
+        int frame = data.Validation.FrameSize;
+        data.Validation.Values[3 * frame + 1] = double.NaN;
+        data.Validation.Values[5 * frame] = double.PositiveInfinity;
+        string path = Path.Combine(_dir, "nan.h5");
+        DatasetFile.Write(path, data, "{}");
+        var error = Assert.Throws<InvalidDataException>(() => DatasetFile.Read(path));
+        Assert.Equal($"{path}: the validation split holds a non-finite value (NaN) in trajectory 0, time step 3 (component 1): " +
+                     "simulate the dataset again (with a smaller micro time step if the simulation diverged)", error.Message);
+    }
+
+    [Fact]
+    public void IntegerTrajectoriesAreRefusedRatherThanMisread()
+    {
+        var data = Sample();
+        var file = new PureHDF.H5File();
+        foreach (var (name, set) in new[] { ("train", data.Train), ("validation", data.Validation), ("test", data.Test) })
+            file[name] = new PureHDF.H5Group
+            {
+                ["trajectories"] = new PureHDF.H5Dataset(Array.ConvertAll(set.Values, v => (int)(v * 1000)), fileDims: set.Shape.Select(d => (ulong)d).ToArray()),
+            };
+        file.Attributes["format"] = DatasetFile.Format;
+        file.Attributes["system"] = "osc";
+        ObservableAttributes.Write(file.Attributes, data.Description);
+        file.Attributes["scaler_min"] = data.Scaler.Min;
+        file.Attributes["scaler_max"] = data.Scaler.Max;
+        string path = Path.Combine(_dir, "int.h5");
+        file.Write(path);
+        var error = Assert.Throws<InvalidDataException>(() => DatasetFile.Read(path));
+        Assert.Equal($"{path}: /train/trajectories holds FixedPoint values of 4 bytes, not float32 or float64: " +
+                     "write the trajectories as floating point (e.g. numpy float64)", error.Message);
+    }
+
+    [Fact]
+    public void TheSystemNameIsReadWithoutTheTrajectories()
+    {
+        string path = Path.Combine(_dir, "d.h5");
+        DatasetFile.Write(path, Sample(), "{}");
+        Assert.Equal("osc", DatasetFile.SystemNameOf(path));
+        File.WriteAllText(Path.Combine(_dir, "bad.h5"), "not hdf5");
+        Assert.Null(DatasetFile.SystemNameOf(Path.Combine(_dir, "bad.h5")));
+    }
+
     [H5pyFact]
     public void PythonReadsTheFileWithH5py()
     {

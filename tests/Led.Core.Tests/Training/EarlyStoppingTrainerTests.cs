@@ -40,6 +40,36 @@ public class EarlyStoppingTrainerTests
         Assert.Equal("autoencoder: the training loss became NaN at epoch 1; lower training.learningRate (now 0.5) or check the data for non-finite values", ex.Message);
     }
 
+    [Fact]
+    public void AnExplodingLossStopsTrainingAlthoughItStaysFinite()
+    {
+        var module = new ScalarModule();
+        var trainer = new EarlyStoppingTrainer(new TrainingOptions { LearningRate = 10, MaxEpochs = 10, Patience = 10 }, Logger.None, SilentProgress.Instance);
+        double[] train = [0.5, 3e4, 1.7e20];
+        int epoch = 0;
+        var ex = Assert.Throws<TrainingDivergedException>(() => trainer.Run("propagator", module, _ => train[epoch++], () => 0.02));
+        Assert.Equal("propagator: the training loss reached 1.7E+20 at epoch 3, more than 1E+06 times the untrained model's validation loss (0.02): " +
+                     "training diverged; lower training.learningRate (now 10)", ex.Message);
+    }
+
+    [Fact]
+    public void TheKeptModelIsTheBestTrainedEpochSoItsLossIsTheHistorysMinimum()
+    {
+        var module = new ScalarModule();
+        var options = new TrainingOptions { MaxEpochs = 3, Patience = 5, MaxRounds = 1 };
+        double[] validation = [0.0077, 0.9, 0.6847, 0.7];     // untrained, then three epochs none of which beats it
+        int call = 0;
+        var history = new EarlyStoppingTrainer(options, Logger.None, SilentProgress.Instance).Run("propagator", module,
+            _ =>
+            {
+                using (no_grad()) module.Value.fill_(call);
+                return 0.5;
+            },
+            () => validation[call++]);
+        Assert.Equal(0.6847, history.Min(r => r.ValidationLoss));
+        Assert.Equal(2.0, module.Value.item<double>());         // the weights of epoch 2, whose validation loss the history's minimum is
+    }
+
     private sealed class ScalarModule : nn.Module
     {
         public ScalarModule() : base("scalar")

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using Led.Core.Training;
 
 namespace Led.Core.Tests.Training;
@@ -10,52 +9,8 @@ public sealed class PickleTensorScanTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>
-    /// A state dict {"w": tensor} as torch.save writes it (pickle protocol 2): a float64 storage of
-    /// <paramref name="storageElements"/> declared elements holding <paramref name="bytes"/> bytes, viewed with the given size and stride.
-    /// </summary>
-    private string Archive(string name, long storageElements, long[] size, long[] stride, int bytes, byte[]? pickleOverride = null)
-    {
-        var pkl = new MemoryStream();
-        void Op(params byte[] b) => pkl.Write(b);
-        void Text(string s)
-        {
-            var b = Encoding.UTF8.GetBytes(s);
-            Op((byte)'X');
-            Op(BitConverter.GetBytes(b.Length));
-            Op(b);
-        }
-        void Int(long v)
-        {
-            if (v is >= int.MinValue and <= int.MaxValue) { Op((byte)'J'); Op(BitConverter.GetBytes((int)v)); }
-            else { Op(0x8a, 8); Op(BitConverter.GetBytes(v)); }
-        }
-        void Tuple(long[] values) { Op((byte)'('); foreach (var v in values) Int(v); Op((byte)'t'); }
-
-        Op(0x80, 2, (byte)'}', (byte)'q', 0, (byte)'(');
-        Text("w");
-        Op(Encoding.ASCII.GetBytes("ctorch._utils\n_rebuild_tensor_v2\n"));
-        Op((byte)'q', 1, (byte)'(', (byte)'(');
-        Text("storage");
-        Op(Encoding.ASCII.GetBytes("ctorch\nDoubleStorage\n"));
-        Op((byte)'q', 2);
-        Text("0");
-        Text("cpu");
-        Int(storageElements);
-        Op((byte)'t', (byte)'q', 3, (byte)'Q', (byte)'K', 0);
-        Tuple(size);
-        Tuple(stride);
-        Op(0x89);
-        Op(Encoding.ASCII.GetBytes("ccollections\nOrderedDict\n"));
-        Op((byte)')', (byte)'R', (byte)'t', (byte)'R', (byte)'u', (byte)'.');
-
-        string path = Path.Combine(_dir, name + ".pt");
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        using (var s = zip.CreateEntry("archive/data.pkl").Open()) s.Write(pickleOverride ?? pkl.ToArray());
-        using (var s = zip.CreateEntry("archive/data/0").Open()) s.Write(new byte[bytes]);
-        using (var s = zip.CreateEntry("archive/version").Open()) s.Write("3\n"u8);
-        return path;
-    }
+    private string Archive(string name, long storageElements, long[] size, long[] stride, int bytes, byte[]? pickleOverride = null) =>
+        StateDictArchive.Write(Path.Combine(_dir, name + ".pt"), storageElements, size, stride, new byte[bytes], pickleOverride);
 
     private static IReadOnlyList<TensorDeclaration> Check(string path)
     {
