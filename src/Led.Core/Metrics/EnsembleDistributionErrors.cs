@@ -20,8 +20,8 @@ public static class EnsembleDistributionErrors
         if (targets.Length != initialConditions * steps * frame || predictions.Length != targets.Length * members)
             throw new ArgumentException("predictions must be [ic, member, t, …] and targets [ic, t, …] of the observable's shape");
         var layout = Enumerable.Range(0, frame).GroupBy(observable.NameOf).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
-        var w1 = Enumerable.Range(0, names).Select(c => new ErrorSeries($"wasserstein_{Snake(observable.Names[c])}", initialConditions, steps)).ToArray();
-        var l1 = Enumerable.Range(0, names).Select(c => new ErrorSeries($"histogram_l1_{Snake(observable.Names[c])}", initialConditions, steps)).ToArray();
+        var w1 = Enumerable.Range(0, names).Select(c => new ErrorSeries($"wasserstein_{MetricKeys.Snake(observable.Names[c])}", initialConditions, steps)).ToArray();
+        var l1 = Enumerable.Range(0, names).Select(c => new ErrorSeries($"histogram_l1_{MetricKeys.Snake(observable.Names[c])}", initialConditions, steps)).ToArray();
         var meanW1 = new ErrorSeries("wasserstein", initialConditions, steps);
         var meanL1 = new ErrorSeries("histogram_l1", initialConditions, steps);
         Parallel.For(0, initialConditions * steps, k =>
@@ -54,6 +54,4 @@ public static class EnsembleDistributionErrors
         double wrapped = lo + ((value - lo) % period + period) % period;
         return wrapped;
     }
-
-    private static string Snake(string name) => new(name.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray());
 }

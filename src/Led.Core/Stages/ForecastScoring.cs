@@ -60,9 +60,6 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         return new ForecastScores(result, series, baseline, primary, figures) { ComponentKeys = componentKeys };
     }
 
-    /// <summary>The name of a quantity as a metric key suffix.</summary>
-    public static string Snake(string name) => new(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-
     private void FieldScores(SystemDescription d, double[] predictions, double[] targets, int ics, Func<string, ErrorSeries> errors,
         Func<string, ErrorSeries> persistence, Dictionary<string, double> result)
     {
@@ -77,24 +74,24 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         result["short_horizon_steps"] = shortSteps;
         foreach (var c in d.Channels)
         {
-            result[$"mnad_{Snake(c)}"] = errors($"mnad_{c}").Mean();
-            result[$"mnad_{Snake(c)}_persistence"] = persistence($"mnad_{c}").Mean();
+            result[$"mnad_{MetricKeys.Snake(c)}"] = errors($"mnad_{c}").Mean();
+            result[$"mnad_{MetricKeys.Snake(c)}_persistence"] = persistence($"mnad_{c}").Mean();
         }
         foreach (int h in options.ReportHorizons)
         {
             result[$"mnad_h{h}"] = errors("mnad").Mean(h);
             foreach (var c in d.Channels)
             {
-                result[$"mnad_{Snake(c)}_h{h}"] = errors($"mnad_{c}").Mean(h);
-                result[$"mnad_{Snake(c)}_ic0_h{h}"] = errors($"mnad_{c}").MeanOf(0, h);
+                result[$"mnad_{MetricKeys.Snake(c)}_h{h}"] = errors($"mnad_{c}").Mean(h);
+                result[$"mnad_{MetricKeys.Snake(c)}_ic0_h{h}"] = errors($"mnad_{c}").MeanOf(0, h);
             }
         }
         int frame = d.Size, perChannel = frame / d.Channels.Count;
         for (int c = 0; c < d.Channels.Count; c++)
         {
             var (l1, w1) = DistributionErrors.StateDistribution(Channel(predictions, frame, c, perChannel), Channel(targets, frame, c, perChannel), ics);
-            result[$"state_distribution_l1_{Snake(d.Channels[c])}"] = l1;
-            result[$"wasserstein_{Snake(d.Channels[c])}"] = w1;
+            result[$"state_distribution_l1_{MetricKeys.Snake(d.Channels[c])}"] = l1;
+            result[$"wasserstein_{MetricKeys.Snake(d.Channels[c])}"] = w1;
         }
     }
 

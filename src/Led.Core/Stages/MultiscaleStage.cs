@@ -3,6 +3,7 @@ using Led.Abstractions.Observables;
 using Led.Abstractions.Systems;
 using Led.Core.Configuration;
 using Led.Core.Forecasting;
+using Led.Core.Metrics;
 using Led.Core.Training;
 using static TorchSharp.torch;
 
@@ -64,6 +65,6 @@ public sealed class MultiscaleStage(IDynamicalSystem system, ForecastOptions opt
     /// <summary>The built-in score columns of a mode: MNAD, per-channel MNAD and correlation for a field; the distribution errors otherwise.</summary>
     public static IReadOnlyList<string> PrimaryKeys(ForecastScores scores, IReadOnlyList<string> channels) =>
         scores.Primary == "mnad"
-            ? ["mnad", .. channels.Select(c => $"mnad_{ForecastScoring.Snake(c)}"), "correlation"]
+            ? ["mnad", .. channels.Select(c => $"mnad_{MetricKeys.Snake(c)}"), "correlation"]
             : ["wasserstein", "histogram_l1"];
 }

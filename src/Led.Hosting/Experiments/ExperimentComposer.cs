@@ -20,8 +20,11 @@ public sealed class ExperimentComposer(Experiment experiment, IComponentFactory 
 
     public IDynamicalSystem System => _system ??= (IDynamicalSystem)components.Create("system");
 
-    /// <summary>The config's initial state (<c>system.initialState</c>), or null for a seeded random one.</summary>
-    public double[]? InitialState => experiment.Config.System!.InitialState is { } spec ? InitialStateReader.Read(spec, System.Description) : null;
+    private double[]? _initialState;
+
+    /// <summary>The config's initial state (<c>system.initialState</c>, read once), or null for a seeded random one.</summary>
+    public double[]? InitialState => _initialState ??=
+        experiment.Config.System!.InitialState is { } spec ? InitialStateReader.Read(spec, System.Description) : null;
 
     public DataStage Data(StageContext context) => new(System, experiment.Config.System!.Name, context);
 

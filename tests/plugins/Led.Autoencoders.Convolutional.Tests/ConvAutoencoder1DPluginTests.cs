@@ -11,14 +11,7 @@ public class ConvAutoencoder1DPluginTests
     [Fact]
     public void Register_OffersTheAutoencoderUnderItsName()
     {
-        var builder = new RecordingBuilder();
-        new ConvAutoencoder1DPlugin().Register(builder);
-
-        ComponentRegistration registration = Assert.Single(builder.Registrations);
-        Assert.Equal(ComponentKind.Autoencoder, registration.Kind);
-        Assert.Equal("ConvAutoencoder1D", registration.Name);
-        Assert.Equal(typeof(ConvAutoencoder1D), registration.ImplementationType);
-        Assert.Equal(typeof(ConvAutoencoder1DOptions), registration.OptionsType);
+        var registration = RegistrationAssert.Single(new ConvAutoencoder1DPlugin(), ComponentKind.Autoencoder, "ConvAutoencoder1D", typeof(ConvAutoencoder1D), typeof(ConvAutoencoder1DOptions));
         Assert.True(typeof(IAutoencoder).IsAssignableFrom(registration.ImplementationType));
         Assert.True(typeof(ITrainable).IsAssignableFrom(registration.ImplementationType));
         Assert.NotNull(registration.ImplementationType.GetConstructor(

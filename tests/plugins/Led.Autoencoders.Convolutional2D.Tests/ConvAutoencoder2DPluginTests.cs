@@ -10,14 +10,7 @@ public class ConvAutoencoder2DPluginTests
     [Fact]
     public void Register_OffersTheAutoencoderUnderItsName()
     {
-        var builder = new RecordingBuilder();
-        new ConvAutoencoder2DPlugin().Register(builder);
-
-        ComponentRegistration registration = Assert.Single(builder.Registrations);
-        Assert.Equal(ComponentKind.Autoencoder, registration.Kind);
-        Assert.Equal("ConvAutoencoder2D", registration.Name);
-        Assert.Equal(typeof(ConvAutoencoder2D), registration.ImplementationType);
-        Assert.Equal(typeof(ConvAutoencoder2DOptions), registration.OptionsType);
+        var registration = RegistrationAssert.Single(new ConvAutoencoder2DPlugin(), ComponentKind.Autoencoder, "ConvAutoencoder2D", typeof(ConvAutoencoder2D), typeof(ConvAutoencoder2DOptions));
         Assert.True(typeof(IAutoencoder).IsAssignableFrom(registration.ImplementationType));
         Assert.True(typeof(ITrainable).IsAssignableFrom(registration.ImplementationType));
         Assert.NotNull(registration.ImplementationType.GetConstructor(

@@ -11,14 +11,7 @@ public class MlpAutoencoderPluginTests
     [Fact]
     public void Register_OffersTheAutoencoderUnderItsName()
     {
-        var builder = new RecordingBuilder();
-        new MlpAutoencoderPlugin().Register(builder);
-
-        ComponentRegistration registration = Assert.Single(builder.Registrations);
-        Assert.Equal(ComponentKind.Autoencoder, registration.Kind);
-        Assert.Equal("MlpAutoencoder", registration.Name);
-        Assert.Equal(typeof(MlpAutoencoder), registration.ImplementationType);
-        Assert.Equal(typeof(MlpAutoencoderOptions), registration.OptionsType);
+        var registration = RegistrationAssert.Single(new MlpAutoencoderPlugin(), ComponentKind.Autoencoder, "MlpAutoencoder", typeof(MlpAutoencoder), typeof(MlpAutoencoderOptions));
         Assert.True(typeof(IAutoencoder).IsAssignableFrom(registration.ImplementationType));
         Assert.True(typeof(ITrainable).IsAssignableFrom(registration.ImplementationType));
         Assert.NotNull(registration.ImplementationType.GetConstructor(

@@ -36,13 +36,7 @@ public class ReservoirComputerPropagatorTests
     [Fact]
     public void RegisterOffersThePropagatorUnderItsName()
     {
-        var builder = new RecordingBuilder();
-        new ReservoirComputerPlugin().Register(builder);
-        var registration = Assert.Single(builder.Registrations);
-        Assert.Equal(ComponentKind.Propagator, registration.Kind);
-        Assert.Equal("ReservoirComputer", registration.Name);
-        Assert.Equal(typeof(ReservoirComputerPropagator), registration.ImplementationType);
-        Assert.Equal(typeof(ReservoirComputerOptions), registration.OptionsType);
+        var registration = RegistrationAssert.Single(new ReservoirComputerPlugin(), ComponentKind.Propagator, "ReservoirComputer", typeof(ReservoirComputerPropagator), typeof(ReservoirComputerOptions));
         Assert.True(typeof(IFittable).IsAssignableFrom(registration.ImplementationType));
     }
 

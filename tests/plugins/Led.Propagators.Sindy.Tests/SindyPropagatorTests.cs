@@ -45,13 +45,7 @@ public class SindyPropagatorTests
     [Fact]
     public void RegisterOffersThePropagatorUnderItsName()
     {
-        var builder = new RecordingBuilder();
-        new SindyPlugin().Register(builder);
-        var registration = Assert.Single(builder.Registrations);
-        Assert.Equal(ComponentKind.Propagator, registration.Kind);
-        Assert.Equal("Sindy", registration.Name);
-        Assert.Equal(typeof(SindyPropagator), registration.ImplementationType);
-        Assert.Equal(typeof(SindyOptions), registration.OptionsType);
+        var registration = RegistrationAssert.Single(new SindyPlugin(), ComponentKind.Propagator, "Sindy", typeof(SindyPropagator), typeof(SindyOptions));
         Assert.True(typeof(IFittable).IsAssignableFrom(registration.ImplementationType));
     }
 

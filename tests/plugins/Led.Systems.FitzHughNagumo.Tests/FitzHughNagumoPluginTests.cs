@@ -10,14 +10,7 @@ public class FitzHughNagumoPluginTests
     [Fact]
     public void Register_OffersTheSystemUnderItsName()
     {
-        var builder = new RecordingBuilder();
-        new FitzHughNagumoPlugin().Register(builder);
-
-        ComponentRegistration registration = Assert.Single(builder.Registrations);
-        Assert.Equal(ComponentKind.System, registration.Kind);
-        Assert.Equal("FitzHughNagumo", registration.Name);
-        Assert.Equal(typeof(FitzHughNagumo), registration.ImplementationType);
-        Assert.Equal(typeof(FitzHughNagumoOptions), registration.OptionsType);
+        var registration = RegistrationAssert.Single(new FitzHughNagumoPlugin(), ComponentKind.System, "FitzHughNagumo", typeof(FitzHughNagumo), typeof(FitzHughNagumoOptions));
         Assert.True(typeof(IDynamicalSystem).IsAssignableFrom(registration.ImplementationType));
         Assert.NotNull(registration.ImplementationType.GetConstructor([typeof(FitzHughNagumoOptions)]));
         Assert.NotNull(registration.OptionsType.GetConstructor(Type.EmptyTypes));
