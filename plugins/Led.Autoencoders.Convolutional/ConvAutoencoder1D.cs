@@ -24,29 +24,13 @@ public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(device);
-        options.ThrowIfInvalid();
-
-        if (system.Grid.Count != 1)
-            throw new ArgumentException(
-                $"ConvAutoencoder1D needs a system on a 1-D grid, observable shape [channels, X], but the system's observable shape is " +
-                $"{Format(system.Shape)} ({system.Grid.Count} spatial dimension{(system.Grid.Count == 1 ? "" : "s")}); " +
-                "use an autoencoder for that grid, e.g. MlpAutoencoder, which flattens any grid.", nameof(system));
-        if (system.Channels.Count < 1 || system.Grid[0] < 1)
-            throw new ArgumentException(
-                $"ConvAutoencoder1D needs at least one channel and one grid point, but the system's observable shape is {Format(system.Shape)}.",
-                nameof(system));
+        options.CheckShapes(system, null);
 
         InputChannels = system.Channels.Count;
         Width = system.Grid[0];
-        PaddedWidth = checked((int)BitOperations.RoundUpToPowerOf2((uint)Width));
+        PaddedWidth = ConvAutoencoder1DOptions.PaddedWidthOf(Width);
         PaddingLeft = (PaddedWidth - Width) / 2;
         PaddingRight = PaddedWidth - Width - PaddingLeft;
-        int layers = options.Channels.Count;
-        if (PaddedWidth % (1L << layers) != 0)
-            throw new ArgumentException(
-                $"ConvAutoencoder1D with {layers} layers halves the width {layers} times, so the padded width must be divisible by " +
-                $"2^{layers} = {1L << layers}, but the system's X = {Width} pads only to {PaddedWidth}; use at most " +
-                $"{BitOperations.Log2((uint)PaddedWidth)} entries in Channels or a finer grid.", nameof(options));
 
         LatentDim = options.LatentDim;
         Device = device.Device;

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Numerics;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
 using Led.Toolkit.Validation;
 
 namespace Led.Autoencoders.Convolutional;
@@ -7,7 +10,7 @@ namespace Led.Autoencoders.Convolutional;
 /// Options of the <c>ConvAutoencoder1D</c> autoencoder; the defaults are the paper's KS model
 /// (<c>CHANNELS_1-16-32-64-8-KERNELS_5-5-5-5-BN_0-TRANS_0-POOL_avg</c>, d_z = 8).
 /// </summary>
-public sealed class ConvAutoencoder1DOptions : IValidatableObject
+public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
 {
     /// <summary>Largest number of convolutional layers accepted (each halves the padded width).</summary>
     public const int MaxLayers = 16;
@@ -72,4 +75,32 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
     public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "ConvAutoencoder1D");
+
+    /// <summary>Checks the options and the system's grid (1-D, its padded width divisible by 2^layers); the latent space is d_z.</summary>
+    /// <exception cref="ArgumentException">Invalid options, or a grid the network cannot take.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ThrowIfInvalid();
+        string shape = "[" + string.Join(", ", system.Shape) + "]";
+        if (system.Grid.Count != 1)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D needs a system on a 1-D grid, observable shape [channels, X], but the system's observable shape is " +
+                $"{shape} ({system.Grid.Count} spatial dimension{(system.Grid.Count == 1 ? "" : "s")}); " +
+                "use an autoencoder for that grid, e.g. MlpAutoencoder, which flattens any grid.", nameof(system));
+        if (system.Channels.Count < 1 || system.Grid[0] < 1)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D needs at least one channel and one grid point, but the system's observable shape is {shape}.",
+                nameof(system));
+        int width = system.Grid[0], padded = PaddedWidthOf(width), layers = Channels.Count;
+        if (padded % (1L << layers) != 0)
+            throw new ArgumentException(
+                $"ConvAutoencoder1D with {layers} layers halves the width {layers} times, so the padded width must be divisible by " +
+                $"2^{layers} = {1L << layers}, but the system's X = {width} pads only to {padded}; use at most " +
+                $"{BitOperations.Log2((uint)padded)} entries in Channels or a finer grid.", "options");
+        return new LatentSpace(LatentDim);
+    }
+
+    /// <summary>The width the encoder pads a grid of <paramref name="width"/> points to: the next power of two.</summary>
+    internal static int PaddedWidthOf(int width) => checked((int)BitOperations.RoundUpToPowerOf2((uint)width));
 }

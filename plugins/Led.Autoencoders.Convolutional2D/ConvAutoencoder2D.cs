@@ -28,34 +28,16 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(device);
-        options.ThrowIfInvalid();
-
-        if (system.Grid.Count != 2)
-            throw new ArgumentException(
-                $"ConvAutoencoder2D needs a system on a 2-D grid, observable shape [channels, Ny, Nx], but the system's observable shape is " +
-                $"{Format(system.Shape)} ({system.Grid.Count} spatial dimension{(system.Grid.Count == 1 ? "" : "s")}); " +
-                "use an autoencoder for that grid, e.g. ConvAutoencoder1D for 1-D grids or MlpAutoencoder, which flattens any grid.", nameof(system));
-        if (system.Channels.Count < 1 || system.Grid[0] < 1 || system.Grid[1] < 1)
-            throw new ArgumentException(
-                $"ConvAutoencoder2D needs at least one channel and one grid point per dimension, but the system's observable shape is {Format(system.Shape)}.",
-                nameof(system));
+        options.CheckShapes(system, null);
 
         InputChannels = system.Channels.Count;
         Height = system.Grid[0];
         Width = system.Grid[1];
         InputSubsampling = options.InputSubsampling;
-        ResizedHeight = Resized(Height, InputSubsampling);
-        ResizedWidth = Resized(Width, InputSubsampling);
+        ResizedHeight = ConvAutoencoder2DOptions.Resized(Height, InputSubsampling);
+        ResizedWidth = ConvAutoencoder2DOptions.Resized(Width, InputSubsampling);
         int layers = options.Channels.Count;
         int multiple = 1 << layers;
-        if (ResizedHeight < multiple || ResizedWidth < multiple)
-            throw new ArgumentException(
-                $"ConvAutoencoder2D with {layers} layers halves both sizes {layers} times, so each must be at least 2^{layers} = {multiple}, " +
-                $"but the encoder sees [{ResizedHeight}, {ResizedWidth}] (grid [{Height}, {Width}]" +
-                (InputSubsampling > 1 ? $" resized by 1/{InputSubsampling})" : ")") +
-                $"; use at most {MaxLayers(Math.Min(ResizedHeight, ResizedWidth))} entries in Channels" +
-                (InputSubsampling > 1 ? ", a smaller InputSubsampling" : "") + " or a finer grid.", nameof(options));
-
         PaddedHeight = RoundUp(ResizedHeight, multiple);
         PaddedWidth = RoundUp(ResizedWidth, multiple);
         PaddingTop = (PaddedHeight - ResizedHeight) / 2;
@@ -151,12 +133,7 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IDisposable
         return _network.Decode(latents);
     }
 
-    private static int Resized(int size, int factor) =>
-        factor == 1 ? size : Math.Max(1, (int)Math.Round(size / (double)factor, MidpointRounding.AwayFromZero));
-
     private static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;
-
-    private static int MaxLayers(int size) => Math.Max(0, System.Numerics.BitOperations.Log2((uint)size));
 
     /// <summary>Releases the network's native parameters and buffers; the autoencoder cannot be used afterwards. Idempotent.</summary>
     public void Dispose()

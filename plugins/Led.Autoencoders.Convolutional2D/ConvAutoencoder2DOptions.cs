@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
 using Led.Toolkit.Validation;
 
 namespace Led.Autoencoders.Convolutional2D;
@@ -9,7 +11,7 @@ namespace Led.Autoencoders.Convolutional2D;
 /// Re 100 and 10 at Re 1000). The defaults keep that architecture but are sized for reduced grids on a few CPU cores:
 /// kernel 5, five layers of [16, 16, 16, 16, 4] channels, no input resizing.
 /// </summary>
-public sealed class ConvAutoencoder2DOptions : IValidatableObject
+public sealed class ConvAutoencoder2DOptions : IValidatableObject, IShapeOptions
 {
     /// <summary>Largest number of convolutional layers accepted (each halves both padded sizes).</summary>
     public const int MaxLayers = 16;
@@ -91,4 +93,37 @@ public sealed class ConvAutoencoder2DOptions : IValidatableObject
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
     public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "ConvAutoencoder2D");
+
+    /// <summary>Checks the options and the system's grid (2-D, each resized size at least 2^layers); the latent space is d_z.</summary>
+    /// <exception cref="ArgumentException">Invalid options, or a grid the network cannot take.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ThrowIfInvalid();
+        string shape = "[" + string.Join(", ", system.Shape) + "]";
+        if (system.Grid.Count != 2)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D needs a system on a 2-D grid, observable shape [channels, Ny, Nx], but the system's observable shape is " +
+                $"{shape} ({system.Grid.Count} spatial dimension{(system.Grid.Count == 1 ? "" : "s")}); " +
+                "use an autoencoder for that grid, e.g. ConvAutoencoder1D for 1-D grids or MlpAutoencoder, which flattens any grid.", nameof(system));
+        if (system.Channels.Count < 1 || system.Grid[0] < 1 || system.Grid[1] < 1)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D needs at least one channel and one grid point per dimension, but the system's observable shape is {shape}.",
+                nameof(system));
+        var (height, width) = (system.Grid[0], system.Grid[1]);
+        int resizedHeight = Resized(height, InputSubsampling), resizedWidth = Resized(width, InputSubsampling);
+        int layers = Channels.Count, multiple = 1 << layers;
+        if (resizedHeight < multiple || resizedWidth < multiple)
+            throw new ArgumentException(
+                $"ConvAutoencoder2D with {layers} layers halves both sizes {layers} times, so each must be at least 2^{layers} = {multiple}, " +
+                $"but the encoder sees [{resizedHeight}, {resizedWidth}] (grid [{height}, {width}]" +
+                (InputSubsampling > 1 ? $" resized by 1/{InputSubsampling})" : ")") +
+                $"; use at most {Math.Max(0, System.Numerics.BitOperations.Log2((uint)Math.Min(resizedHeight, resizedWidth)))} entries in Channels" +
+                (InputSubsampling > 1 ? ", a smaller InputSubsampling" : "") + " or a finer grid.", "options");
+        return new LatentSpace(LatentDim);
+    }
+
+    /// <summary>A grid size after resizing by 1/<paramref name="factor"/> (rounded half away from zero, at least 1).</summary>
+    internal static int Resized(int size, int factor) =>
+        factor == 1 ? size : Math.Max(1, (int)Math.Round(size / (double)factor, MidpointRounding.AwayFromZero));
 }

@@ -25,13 +25,8 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(device);
-        options.ThrowIfInvalid();
+        options.CheckShapes(system, null);
         _stateShape = system.Shape;
-        if (system.Channels.Count < 1 || _stateShape.Any(s => s < 1))
-            throw new ArgumentException(
-                $"MlpAutoencoder needs at least one channel and one grid point per dimension, but the system's observable shape is {Format(_stateShape)}.",
-                nameof(system));
-
         LatentDim = options.LatentDim;
         InputSize = system.Size;
         Device = device.Device;

@@ -23,8 +23,7 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource
         _device = device;
         _shape = system.Shape;
         _size = system.Size;
-        if (options.LatentDim > _size)
-            throw new ArgumentException($"latentDim {options.LatentDim} exceeds the state size {_size} of the system: choose at most {_size}");
+        options.CheckShapes(system, null);
         LatentDim = options.LatentDim;
     }
 

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
 
 namespace Led.Propagators.Lstm;
 
 /// <summary>Options of the <c>Lstm</c> propagator.</summary>
-public sealed class LstmOptions
+public sealed class LstmOptions : IShapeOptions
 {
     /// <summary>Hidden units d_h (paper: 256 for KS, 32 for FHN).</summary>
     [Range(1, 65536, ErrorMessage = "hidden must be in [1, 65536]")]
@@ -18,4 +20,12 @@ public sealed class LstmOptions
     /// identity map, which the network otherwise has to learn first. Not the paper's form; it learns in far fewer epochs.
     /// </summary>
     public bool Residual { get; set; }
+
+    /// <summary>Nothing to check against the shapes: an LSTM takes any latent dimension; the latent space is the one given.</summary>
+    /// <exception cref="ArgumentException">No latent space.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        return latent;
+    }
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Led.Toolkit.Validation;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
 
 namespace Led.Propagators.Mlp;
 
 /// <summary>Options of the <c>Mlp</c> propagator; the defaults are 3 hidden layers of 100 CELU units and a tanhplus output.</summary>
-public sealed class MlpPropagatorOptions
+public sealed class MlpPropagatorOptions : IShapeOptions
 {
     /// <summary>Hidden layers.</summary>
     [Range(1, 64, ErrorMessage = "layers must be between 1 and 64")]
@@ -30,4 +32,13 @@ public sealed class MlpPropagatorOptions
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
     public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "Mlp propagator");
+
+    /// <summary>Checks the options (an MLP takes any latent dimension); the latent space is the one given.</summary>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        ThrowIfInvalid();
+        return latent;
+    }
 }

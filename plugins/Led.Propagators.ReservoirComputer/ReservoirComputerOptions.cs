@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Led.Toolkit.Validation;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
 
 namespace Led.Propagators.ReservoirComputer;
 
@@ -7,7 +9,7 @@ namespace Led.Propagators.ReservoirComputer;
 /// Options of the <c>ReservoirComputer</c> propagator; the defaults are the paper's FHN AE-RC model (size 1000, degree 10,
 /// radius 0.99, σ 1, β 1e−5, wash-out 100).
 /// </summary>
-public sealed class ReservoirComputerOptions : IValidatableObject
+public sealed class ReservoirComputerOptions : IValidatableObject, IShapeOptions
 {
     /// <summary>Reservoir units N, rounded up to a multiple of d_z so that every latent dimension drives N/d_z of them.</summary>
     [Range(1, 1 << 20, ErrorMessage = "size must be between 1 and 1048576")]
@@ -49,4 +51,13 @@ public sealed class ReservoirComputerOptions : IValidatableObject
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
     public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "ReservoirComputer");
+
+    /// <summary>Checks the options (a reservoir takes any latent dimension); the latent space is the one given.</summary>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        ThrowIfInvalid();
+        return latent;
+    }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Led.Toolkit.Validation;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
 
 namespace Led.Propagators.Sindy;
 
@@ -7,7 +9,7 @@ namespace Led.Propagators.Sindy;
 /// Options of the <c>Sindy</c> propagator; the defaults are the paper's FHN AE-SINDy model (polynomial order 3,
 /// threshold 1e−5) with pysindy's other defaults (bias, ridge α 0.05, 20 iterations).
 /// </summary>
-public sealed class SindyOptions
+public sealed class SindyOptions : IShapeOptions
 {
     /// <summary>Highest total degree of the polynomial library.</summary>
     [Range(1, 8, ErrorMessage = "degree must be between 1 and 8")]
@@ -49,4 +51,19 @@ public sealed class SindyOptions
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
     public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "Sindy");
+
+    /// <summary>Checks the options and that there is a time step (<see cref="TimeStep"/> or the system's coarse Δt); the latent space is the one given.</summary>
+    /// <exception cref="ArgumentException">Invalid options, or no time step.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        ThrowIfInvalid();
+        StepOrThrow(TimeStep ?? system?.CoarseTimeStep);
+        return latent;
+    }
+
+    /// <summary>The time step between latent states, refused when missing or not a positive finite number.</summary>
+    internal static double StepOrThrow(double? timeStep) =>
+        timeStep is double dt && dt > 0 && double.IsFinite(dt) ? dt
+            : throw new ArgumentException("the Sindy propagator needs the time step between latent states: set its timeStep option to the system's coarse Δt");
 }

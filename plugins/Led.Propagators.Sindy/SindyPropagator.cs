@@ -38,9 +38,7 @@ public sealed class SindyPropagator : ILatentPropagator, IFittable, IFastLatentS
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(latent);
         options.ThrowIfInvalid();
-        if (timeStep is not double dt || !(dt > 0) || !double.IsFinite(dt))
-            throw new ArgumentException("the Sindy propagator needs the time step between latent states: set its timeStep option to the system's coarse Δt");
-        (_options, TimeStep) = (options, dt);
+        (_options, TimeStep) = (options, SindyOptions.StepOrThrow(timeStep));
         _library = new PolynomialLibrary(latent.Dim, options.Degree, options.Bias);
     }
 

@@ -14,6 +14,10 @@ public interface IComponentFactory
     /// </summary>
     object Create(string section, params object[] context);
 
+    /// <summary>The type and bound options of the component named in <paramref name="section"/>, without creating it.</summary>
+    /// <exception cref="InvalidOperationException">The config has no such section.</exception>
+    ConfiguredComponent Describe(string section);
+
     /// <summary>
     /// A new instance of the registered component <paramref name="name"/> of <paramref name="kind"/> with default options
     /// (e.g. a metric a system turns on by default).

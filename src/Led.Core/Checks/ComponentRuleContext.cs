@@ -6,18 +6,25 @@ namespace Led.Core.Checks;
 
 /// <summary>What a <see cref="IComponentRule"/> looks at.</summary>
 /// <param name="Config">The bound config.</param>
-/// <param name="Autoencoder">The configured autoencoder, or null when there is none (or it could not be created).</param>
-/// <param name="Propagator">The configured propagator, or null when there is none (or it could not be created).</param>
+/// <param name="Autoencoder">The type of the configured autoencoder (an encoder and decoder pair: the pair's type), or null
+/// when there is none (or its options do not fit the system). Rules look at capabilities only, so nothing is built.</param>
+/// <param name="Propagator">The type of the configured propagator, or null when there is none (or its options do not fit).</param>
 /// <param name="IsSet">Whether the config (or an override) sets a JSON path such as <c>training.learningRate</c> itself,
 /// rather than leaving it at its default.</param>
-public sealed record ComponentRuleContext(ExperimentConfig Config, IAutoencoder? Autoencoder, ILatentPropagator? Propagator, Func<string, bool> IsSet)
+public sealed record ComponentRuleContext(ExperimentConfig Config, Type? Autoencoder, Type? Propagator, Func<string, bool> IsSet)
 {
     /// <summary>The kind of the system's observable.</summary>
     public ObservableKind Kind { get; init; } = ObservableKind.Field;
 
     /// <summary>The autoencoder is trained by gradient in this run: trainable, and not loaded pre-trained.</summary>
-    public bool AutoencoderTrainedByGradient => Autoencoder is ITrainable && Config.Training.Autoencoder is null;
+    public bool AutoencoderTrainedByGradient => AutoencoderIs<ITrainable>() && Config.Training.Autoencoder is null;
 
     /// <summary>The propagator is trained by gradient in this run.</summary>
-    public bool PropagatorTrainedByGradient => Propagator is ITrainable;
+    public bool PropagatorTrainedByGradient => PropagatorIs<ITrainable>();
+
+    /// <summary>There is an autoencoder and it implements <typeparamref name="T"/>.</summary>
+    public bool AutoencoderIs<T>() => Autoencoder is not null && typeof(T).IsAssignableFrom(Autoencoder);
+
+    /// <summary>There is a propagator and it implements <typeparamref name="T"/>.</summary>
+    public bool PropagatorIs<T>() => Propagator is not null && typeof(T).IsAssignableFrom(Propagator);
 }

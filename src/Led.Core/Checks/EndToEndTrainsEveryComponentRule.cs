@@ -9,10 +9,10 @@ public sealed class EndToEndTrainsEveryComponentRule : IComponentRule
     public IEnumerable<string> Check(ComponentRuleContext context)
     {
         if (context.Config.Training.Mode != TrainingMode.EndToEnd) yield break;
-        if (context.Autoencoder is not null and not ITrainable)
+        if (context.Autoencoder is not null && !context.AutoencoderIs<ITrainable>())
             yield return $"training.mode: endToEnd trains the autoencoder by gradient, but encoder {context.Config.Encoder!.Name} is fitted in " +
                          "closed form: use mode 'sequential' or a trainable autoencoder";
-        if (context.Propagator is not null and not ITrainable)
+        if (context.Propagator is not null && !context.PropagatorIs<ITrainable>())
             yield return $"training.mode: endToEnd trains the propagator by gradient, but propagator {context.Config.Propagator!.Name} is fitted " +
                          "in closed form: use mode 'sequential'";
     }

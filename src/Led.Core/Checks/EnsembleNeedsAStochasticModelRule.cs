@@ -13,8 +13,8 @@ public sealed class EnsembleNeedsAStochasticModelRule : IComponentRule
     {
         int members = context.Config.Forecast.Ensemble;
         if (members <= 1 || context.Autoencoder is null || context.Propagator is null) yield break;
-        bool samples = context.Propagator is IStochasticPropagator ||
-                       (context.Autoencoder is IProbabilisticDecoder && context.Kind != ObservableKind.Field);
+        bool samples = context.PropagatorIs<IStochasticPropagator>() ||
+                       (context.AutoencoderIs<IProbabilisticDecoder>() && context.Kind != ObservableKind.Field);
         if (!samples)
             yield return $"forecast.ensemble: {members} members of a deterministic model would be identical; " +
                          "set it to 1, or use a stochastic propagator (or a probabilistic decoder of a point set or coordinate vector)";

@@ -15,7 +15,7 @@ public sealed class FittedPropagatorTrainingOptionsRule : IComponentRule
     public IEnumerable<string> Check(ComponentRuleContext context)
     {
         // End-to-end mode refuses a fitted propagator (EndToEndTrainsEveryComponentRule).
-        if (context.Config.Training.Mode == TrainingMode.EndToEnd || context.Propagator is not IFittable) yield break;
+        if (context.Config.Training.Mode == TrainingMode.EndToEnd || !context.PropagatorIs<IFittable>()) yield break;
         foreach (var key in Keys.Where(k => context.IsSet($"training.{k}")))
             yield return $"training.{key}: propagator {context.Config.Propagator!.Name} is fitted in closed form, which does not use " +
                          $"{key} (it shapes gradient training of a propagator): remove it";

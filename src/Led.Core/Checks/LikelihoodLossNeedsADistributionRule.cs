@@ -13,11 +13,11 @@ public sealed class LikelihoodLossNeedsADistributionRule : IComponentRule
     public IEnumerable<string> Check(ComponentRuleContext context)
     {
         var (c, t) = (context.Config, context.Config.Training);
-        if (t.AutoencoderLoss == LossKind.Nll && context.Autoencoder is not null and not IProbabilisticDecoder)
+        if (t.AutoencoderLoss == LossKind.Nll && context.Autoencoder is not null && !context.AutoencoderIs<IProbabilisticDecoder>())
             yield return $"training.autoencoderLoss: nll needs a decoder that returns a distribution; {(c.Decoder ?? c.Encoder)?.Name} does not: use mse or auto";
-        if (t.PropagatorLoss == LossKind.Nll && context.Propagator is not null and not IStochasticPropagator)
+        if (t.PropagatorLoss == LossKind.Nll && context.Propagator is not null && !context.PropagatorIs<IStochasticPropagator>())
             yield return $"training.propagatorLoss: nll needs a stochastic propagator; {c.Propagator?.Name} predicts one latent: use mse or auto";
-        if (t.Mode == TrainingMode.EndToEnd && context.Propagator is IStochasticPropagator)
+        if (t.Mode == TrainingMode.EndToEnd && context.PropagatorIs<IStochasticPropagator>())
             yield return "training.mode: endToEnd trains on squared errors, which ignores a stochastic propagator's distribution: use mode 'sequential'";
     }
 }

@@ -9,8 +9,10 @@ using Led.Core.Training;
 namespace Led.Core.Pipelines;
 
 /// <summary>
-/// Checks that need the components themselves: each is created once (a constructor may reject its options or the
-/// system's shape, e.g. a 1-D network for a 2-D system) and the sections are checked against each other.
+/// Checks that need the components: the system and the metrics are created (cheap descriptions), the learned
+/// components are only described (<see cref="ComponentShapes"/>: their options are checked against the system's shape,
+/// e.g. a 1-D network for a 2-D system, without building a network of any size), and the sections are checked
+/// against each other.
 /// </summary>
 public static class PipelineChecks
 {
@@ -44,16 +46,19 @@ public static class PipelineChecks
         for (int i = 0; i < config.Metrics.Count; i++)
             Create<IForecastMetric>(components, $"metrics[{i}]", problems, d);
         var t = config.Training;
-        var autoencoder = components.IsConfigured("encoder") ? CreateAutoencoder(components, problems, d, device) : null;
-        var propagator = autoencoder is not null && components.IsConfigured("propagator")
-            ? Create<ILatentPropagator>(components, "propagator", problems, new LatentSpace(autoencoder.LatentDim), device, d)
-            : null;
+        var (autoencoder, latent) = components.IsConfigured("encoder") ? DescribeAutoencoder(components, problems, d, device) : (null, null);
+        Type? propagator = null;
+        if (latent is not null && components.IsConfigured("propagator"))
+        {
+            var configured = components.Describe("propagator");
+            if (ComponentShapes.Check(configured, d, latent, components, device, problems) is not null) propagator = configured.ImplementationType;
+        }
         var context = new ComponentRuleContext(config, autoencoder, propagator, isSet ?? (_ => false)) { Kind = d.Kind };
         foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));
         if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
         // A fitted propagator is fitted on whole trajectories, not on training windows.
-        if (needsModel && propagator is not IFittable && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
+        if (needsModel && propagator is not null && !typeof(IFittable).IsAssignableFrom(propagator) && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
             problems.Add($"training.windowLength ({t.WindowLength}) exceeds data.trainSamples ({config.Data.TrainSamples}) or data.validationSamples ({config.Data.ValidationSamples})");
         int testLength = TestLength(config);
         if (testLength < config.Forecast.Warmup + config.Forecast.Horizon)
@@ -67,22 +72,27 @@ public static class PipelineChecks
     public static int TestLength(ExperimentConfig config) =>
         config.Data.TestSamples > 0 ? config.Data.TestSamples : config.Forecast.Warmup + config.Forecast.Horizon;
 
-    /// <summary>The configured autoencoder, or the pair of the configured encoder and decoder.</summary>
-    private static IAutoencoder? CreateAutoencoder(IComponentFactory components, List<string> problems, SystemDescription d, IDeviceContext device)
+    /// <summary>
+    /// The type of the configured autoencoder (or of the pair of the configured encoder and decoder) and its latent space,
+    /// from their options and the system's description: nothing is built.
+    /// </summary>
+    private static (Type? Autoencoder, LatentSpace? Latent) DescribeAutoencoder(IComponentFactory components, List<string> problems, SystemDescription d,
+        IDeviceContext device)
     {
-        var encoder = Create<IEncoder>(components, "encoder", problems, d, device);
-        if (encoder is null or IAutoencoder || !components.IsConfigured("decoder")) return encoder as IAutoencoder;
-        var decoder = Create<IDecoder>(components, "decoder", problems, d, new LatentSpace(encoder.LatentDim), device);
-        if (decoder is null) return null;
-        try
+        var encoder = components.Describe("encoder");
+        var latent = ComponentShapes.Check(encoder, d, null, components, device, problems);
+        if (latent is null) return (null, null);
+        if (typeof(IAutoencoder).IsAssignableFrom(encoder.ImplementationType)) return (encoder.ImplementationType, latent);
+        if (!components.IsConfigured("decoder")) return (null, null);
+        var decoder = components.Describe("decoder");
+        var decoderLatent = ComponentShapes.Check(decoder, d, latent, components, device, problems);
+        if (decoderLatent is null) return (null, null);
+        if (EncoderDecoderPair.Problem(encoder.ImplementationType, latent.Dim, decoder.ImplementationType, decoderLatent.Dim) is { } problem)
         {
-            return EncoderDecoderPair.Create(encoder, decoder);
+            problems.Add($"decoder: {problem}");
+            return (null, null);
         }
-        catch (ArgumentException ex)
-        {
-            problems.Add($"decoder: {ex.Message}");
-            return null;
-        }
+        return (EncoderDecoderPair.TypeFor(decoder.ImplementationType), latent);
     }
 
     private static T? Create<T>(IComponentFactory components, string section, List<string> problems, params object[] context) where T : class

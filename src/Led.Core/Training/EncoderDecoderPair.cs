@@ -14,14 +14,26 @@ public class EncoderDecoderPair : IAutoencoder, ITrainable, IDisposable
 
     protected EncoderDecoderPair(IEncoder encoder, IDecoder decoder)
     {
-        if (encoder.LatentDim != decoder.LatentDim)
-            throw new ArgumentException($"the encoder gives d_z = {encoder.LatentDim} but the decoder takes d_z = {decoder.LatentDim}: give both the same latent dimension");
-        if (encoder is not ITrainable e || decoder is not ITrainable d)
-            throw new ArgumentException($"an encoder and a decoder from separate components are trained together by gradient: " +
-                                        $"{(encoder is ITrainable ? decoder.GetType().Name : encoder.GetType().Name)} is not trainable (use an autoencoder component that fills both slots)");
+        if (Problem(encoder.GetType(), encoder.LatentDim, decoder.GetType(), decoder.LatentDim) is { } problem) throw new ArgumentException(problem);
         (Encoder, Decoder) = (encoder, decoder);
-        _module = new PairModule(e.Module, d.Module);
+        _module = new PairModule(((ITrainable)encoder).Module, ((ITrainable)decoder).Module);
     }
+
+    /// <summary>Why an encoder and a decoder of these types and latent dimensions cannot be paired, or null when they can.</summary>
+    public static string? Problem(Type encoder, int encoderLatentDim, Type decoder, int decoderLatentDim)
+    {
+        if (encoderLatentDim != decoderLatentDim)
+            return $"the encoder gives d_z = {encoderLatentDim} but the decoder takes d_z = {decoderLatentDim}: give both the same latent dimension";
+        bool encoderTrainable = typeof(ITrainable).IsAssignableFrom(encoder);
+        if (!encoderTrainable || !typeof(ITrainable).IsAssignableFrom(decoder))
+            return "an encoder and a decoder from separate components are trained together by gradient: " +
+                   $"{(encoderTrainable ? decoder.Name : encoder.Name)} is not trainable (use an autoencoder component that fills both slots)";
+        return null;
+    }
+
+    /// <summary>The type <see cref="Create"/> returns for a decoder of type <paramref name="decoder"/>.</summary>
+    public static Type TypeFor(Type decoder) =>
+        typeof(IProbabilisticDecoder).IsAssignableFrom(decoder) ? typeof(ProbabilisticEncoderDecoderPair) : typeof(EncoderDecoderPair);
 
     public IEncoder Encoder { get; }
 

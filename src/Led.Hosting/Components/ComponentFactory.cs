@@ -14,12 +14,17 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
 {
     public bool IsConfigured(string section) => experiment.Components.ContainsKey(section);
 
-    public object Create(string section, params object[] context)
+    public object Create(string section, params object[] context) => Construct(Find(section), context);
+
+    public ConfiguredComponent Describe(string section)
     {
-        if (!experiment.Components.TryGetValue(section, out var component))
-            throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component that a loaded plugin registers");
-        return Construct(component, context);
+        var component = Find(section);
+        return new ConfiguredComponent(section, component.Registration.ImplementationType, component.Options);
     }
+
+    private ResolvedComponent Find(string section) =>
+        experiment.Components.TryGetValue(section, out var component) ? component
+            : throw new InvalidOperationException($"the config has no '{section}' section: add one naming a component that a loaded plugin registers");
 
     public object CreateDefault(ComponentKind kind, string name, params object[] context)
     {

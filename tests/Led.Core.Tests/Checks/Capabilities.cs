@@ -6,17 +6,17 @@ using TorchSharp;
 
 namespace Led.Core.Tests.Checks;
 
-/// <summary>Components with given capabilities, for the component rules, which look at nothing else.</summary>
+/// <summary>Component types with given capabilities, for the component rules, which look at nothing else.</summary>
 internal static class Capabilities
 {
-    public static IAutoencoder FittedAutoencoder => new Fitted();
+    public static Type FittedAutoencoder => typeof(Fitted);
 
-    public static IAutoencoder TrainableAutoencoder => new Trainable();
+    public static Type TrainableAutoencoder => typeof(Trainable);
 
     /// <summary>The test plugin's closed-form propagator.</summary>
-    public static ILatentPropagator FittedPropagator => new LinearPropagator(new LinearPropagatorOptions(), new LatentSpace(2));
+    public static Type FittedPropagator => typeof(LinearPropagator);
 
-    public static ILatentPropagator TrainablePropagator => new Trainable();
+    public static Type TrainablePropagator => typeof(Trainable);
 
     /// <summary>A config naming encoder E and propagator P, with the given training options.</summary>
     public static ExperimentConfig Config(TrainingOptions training) => new()
@@ -26,7 +26,7 @@ internal static class Capabilities
         Training = training,
     };
 
-    public static ComponentRuleContext Context(TrainingOptions training, IAutoencoder? autoencoder, ILatentPropagator? propagator, params string[] set) =>
+    public static ComponentRuleContext Context(TrainingOptions training, Type? autoencoder, Type? propagator, params string[] set) =>
         new(Config(training), autoencoder, propagator, set.Contains);
 
     private class Fitted : IAutoencoder, IFittable

@@ -16,6 +16,7 @@ public sealed class GaussianMixtureDecoder : IProbabilisticDecoder, ITrainable, 
 
     public GaussianMixtureDecoder(GaussianMixtureDecoderOptions options, SystemDescription system, LatentSpace latent, IDeviceContext device)
     {
+        options.CheckShapes(system, latent);
         (_points, _dims, _k) = (system.Shape[0], system.Shape[1], options.Components);
         _network = new LinearNetwork("GaussianMixtureDecoder", latent.Dim, _k + 2 * _k * _dims, device);
         LatentDim = latent.Dim;
