@@ -56,8 +56,6 @@ public static class CommandRunner
             .WriteTo.File(folder.File("log.txt"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
         var provenance = Provenance.Create(session, device.Describe(), commandLine);
-        File.WriteAllText(folder.File("config.json"), Provenance.ToJson(session.Experiment.Resolved()));
-        File.WriteAllText(folder.File("run.json"), Provenance.ToJson(provenance));
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -68,6 +66,8 @@ public static class CommandRunner
         var clock = Stopwatch.StartNew();
         try
         {
+            File.WriteAllText(folder.File("config.json"), Provenance.ToJson(session.Experiment.Resolved()));
+            File.WriteAllText(folder.File("run.json"), Provenance.ToJson(provenance));
             logger.Information("{Command}: results go to {Folder} (device {Device}, seed {Seed})", commandLine, folder.FinalPath, device.Describe(), session.Experiment.Config.Seed);
             if (replacing) logger.Warning("--force: the results already in {Folder} are replaced when this run completes, and kept if it fails", folder.FinalPath);
             var metrics = ConsoleProgress.Run(logger, progress =>
@@ -96,12 +96,14 @@ public static class CommandRunner
         catch (Exception ex)
         {
             bool interrupted = ex is OperationCanceledException;
-            string message = interrupted ? "interrupted" : $"{ex.GetType().Name}: {ex.Message}";
+            string message = interrupted ? "interrupted" : FailureMessage.Of(ex, folder.FinalPath);
             logger.Dispose();
-            File.AppendAllText(folder.File("log.txt"), $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss.fff} [ERR] {commandLine} failed: {message}{Environment.NewLine}{ex}{Environment.NewLine}");
-            string kept = folder.Fail(message);
+            string? kept = folder.Fail(message, $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss.fff} [ERR] {commandLine} failed: {message}{Environment.NewLine}{ex}{Environment.NewLine}",
+                discardResults: FailureMessage.IsDiskFull(ex, folder.Path));
             System.Console.Error.WriteLine($"error: {message}");
-            System.Console.Error.WriteLine($"The log is kept in {kept}; no results were published at {folder.FinalPath}.");
+            System.Console.Error.WriteLine(kept is null
+                ? $"The log could not be kept (the unfinished folder was removed); no results were published at {folder.FinalPath}."
+                : $"The log is kept in {kept}; no results were published at {folder.FinalPath}.");
             return ExitCodes.Failure;
         }
         finally

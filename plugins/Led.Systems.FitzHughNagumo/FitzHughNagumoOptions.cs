@@ -133,8 +133,32 @@ public sealed class FitzHughNagumoOptions : IValidatableObject
                         "range (0, 2); increase MicroStep or the diffusivity, or coarsen the grid (fewer Nodes).",
                         [name, nameof(MicroStep), nameof(Nodes)]);
             }
+            if (OmegaU is > 0 and < 2 && OmegaV is > 0 and < 2 && MicroStep > MaxMicroStep)
+                yield return new ValidationResult(
+                    $"MicroStep = {MicroStep} is too large for the grid: the lattice moves populations one node per step, at " +
+                    $"dx/δt = {GridSpacing / MicroStep:G4}, below twice the activator's front speed, 4·√DiffusionU = " +
+                    $"{4 * Math.Sqrt(DiffusionU):G4}, so the limit cycle dies out; use MicroStep ≤ dx/(4·√DiffusionU) = " +
+                    $"{MaxMicroStep:G4} (the reference uses 0.005), keeping CoarseStep a whole multiple of it.",
+                    [nameof(MicroStep), nameof(Nodes), nameof(DiffusionU)]);
         }
+        if (stepsValid && PeriodEstimationTime > 0 && double.IsFinite(PeriodEstimationTime)
+            && Math.Abs(PeriodEstimationTime / MicroStep - Math.Round(PeriodEstimationTime / MicroStep)) > 1e-6 * Math.Max(1.0, Math.Round(PeriodEstimationTime / MicroStep)))
+            yield return new ValidationResult(
+                $"PeriodEstimationTime = {PeriodEstimationTime} is not a whole number of micro steps δt = {MicroStep}; make it a multiple of MicroStep " +
+                "(e.g. 1000 with the reference's 0.005).",
+                [nameof(PeriodEstimationTime), nameof(MicroStep)]);
     }
+
+    /// <summary>
+    /// The largest micro step the lattice carries the activator's fronts with, dx/(4·√D_u): the D1Q3 lattice moves
+    /// populations one node per step, so nothing travels faster than dx/δt, and a front of u_t = D_u·u_xx + u − u³ − v
+    /// spreads at up to 2·√D_u (the linear spreading speed at u = 0, where the reaction's rate 1 − 3u² is largest). With
+    /// dx/δt below about twice that speed the lattice lags the front and the limit cycle dies out: with the reference's
+    /// parameters it still oscillates at δt = 0.05 (dx/δt = 4) and no longer at δt = 0.0625 (3.2), and on a grid twice as
+    /// coarse (dx = 0.4) at δt = 0.1 but not at 0.125 (`led simulate --trajectory 3` with <c>system.options.microStep</c>,
+    /// <c>coarseStep</c> and <c>nodes</c> set).
+    /// </summary>
+    public double MaxMicroStep => GridSpacing / (4 * Math.Sqrt(DiffusionU));
 
     /// <summary>Every validation error (attributes and cross-property rules); empty when the options are valid.</summary>
     public IReadOnlyList<ValidationResult> ValidationErrors() => OptionsValidation.Errors(this);

@@ -57,7 +57,7 @@ public static class ExperimentCommands
             }
             catch (Exception ex) when (ex is not InvalidInputException)
             {
-                System.Console.Error.WriteLine($"error: {ex.Message}");
+                System.Console.Error.WriteLine($"error: {FailureMessage.Of(ex, Path.GetFullPath(target))}");
                 return ExitCodes.Failure;
             }
         }));

@@ -15,9 +15,11 @@ public static class ValidateCommand
         {
             using var session = ExperimentSession.Open(parse.GetValue(config), parse.GetValue(set)!);
             var device = session.CreateDevice();
-            var problems = PipelineChecks.Check(session.Experiment.Config, session.Components, device, isSet: session.Experiment.IsSet);
-            if (problems.Count > 0) throw new InvalidInputException(problems);
             var c = session.Experiment.Config;
+            // A config that names a model part is checked as `led run` would check it.
+            var problems = PipelineChecks.Check(c, session.Components, device, needsModel: c.Encoder is not null || c.Propagator is not null,
+                isSet: session.Experiment.IsSet);
+            if (problems.Count > 0) throw new InvalidInputException(problems);
             Console.Out.WriteLine($"{parse.GetValue(config)}: valid (system {c.System!.Name}" +
                                   (c.Encoder is null ? "" : $", encoder {c.Encoder.Name}") +
                                   (c.Propagator is null ? "" : $", propagator {c.Propagator.Name}") + $", device {device.Describe()})");

@@ -100,6 +100,24 @@ public static class DatasetFile
         }
     }
 
+    /// <summary>
+    /// Trajectories and samples per trajectory of the training, validation and test splits, read from the file's
+    /// dataset shapes without reading the values; null when the file cannot be read (<see cref="Read"/> names the problem).
+    /// </summary>
+    public static (long Trajectories, long Samples)[]? SplitSizesOf(string path)
+    {
+        try
+        {
+            using var file = H5File.OpenRead(path);
+            return Splits.Select(s => file.Dataset($"/{s}/trajectories").Space.Dimensions)
+                .Select(dims => dims.Length >= 2 ? ((long)dims[0], (long)dims[1]) : throw new InvalidDataException("not [n, T, …]")).ToArray();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The <c>system</c> attribute of a dataset file, or null when the file has none or cannot be read (<see cref="Read"/> names the problem).</summary>
     public static string? SystemNameOf(string path)
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
 using Led.Core.Checks;
@@ -41,6 +42,8 @@ public static class PipelineChecks
         var system = Create<IDynamicalSystem>(components, "system", problems);
         if (system is null) return problems;
         var d = system.Description;
+        if (config.System?.InitialState is { } spec && File.Exists(spec.Split(".h5:")[0] + (spec.Contains(".h5:") ? ".h5" : "")))
+            problems.AddRange(InitialStateProblem(spec, d));
         if (needsModel && !components.IsConfigured("encoder")) problems.Add("encoder: required to train or forecast; add { \"name\": …, \"options\": { … } }");
         if (needsModel && !components.IsConfigured("propagator")) problems.Add("propagator: required to train or forecast; add { \"name\": …, \"options\": { … } }");
         for (int i = 0; i < config.Metrics.Count; i++)
@@ -57,20 +60,102 @@ public static class PipelineChecks
         foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));
         if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
-        // A fitted propagator is fitted on whole trajectories, not on training windows.
-        if (needsModel && propagator is not null && !typeof(IFittable).IsAssignableFrom(propagator) && t.WindowLength > Math.Min(config.Data.TrainSamples, config.Data.ValidationSamples))
-            problems.Add($"training.windowLength ({t.WindowLength}) exceeds data.trainSamples ({config.Data.TrainSamples}) or data.validationSamples ({config.Data.ValidationSamples})");
-        int testLength = TestLength(config);
-        if (testLength < config.Forecast.Warmup + config.Forecast.Horizon)
-            problems.Add($"data.testSamples ({testLength}) is shorter than forecast.warmup + forecast.horizon ({config.Forecast.Warmup + config.Forecast.Horizon})");
-        if (config.Forecast.InitialConditions > config.Data.TestInitialConditions)
-            problems.Add($"forecast.initialConditions ({config.Forecast.InitialConditions}) exceeds data.testInitialConditions ({config.Data.TestInitialConditions})");
+        var samples = SplitSizes(config);
+        if (SizeProblems(config, d, samples) is { Count: > 0 } sizes)
+        {
+            problems.AddRange(sizes);
+            return problems;
+        }
+        // Gradient training cuts the training and validation trajectories into windows; a fitted propagator is fitted on
+        // whole trajectories (end-to-end training refuses fitted components).
+        bool windowed = propagator is not null && (!typeof(IFittable).IsAssignableFrom(propagator) || t.Mode == TrainingMode.EndToEnd);
+        if ((needsModel || windowed) && (propagator is null || windowed))
+            problems.AddRange(WindowProblems(config, samples, isSet ?? (_ => false)));
+        long forecastLength = (long)config.Forecast.Warmup + config.Forecast.Horizon;
+        if (samples[2].Samples < forecastLength)
+            problems.Add($"{samples[2].Source} ({samples[2].Samples}) is shorter than forecast.warmup + forecast.horizon ({forecastLength}): " +
+                         "lower forecast.horizon or generate longer test trajectories");
+        if (config.Forecast.InitialConditions > samples[2].Trajectories)
+            problems.Add($"forecast.initialConditions ({config.Forecast.InitialConditions}) exceeds {samples[2].TrajectoriesKey} ({samples[2].Trajectories})");
         return problems;
     }
 
     /// <summary>Samples per test trajectory: <c>data.testSamples</c>, or warm-up + horizon when 0.</summary>
     public static int TestLength(ExperimentConfig config) =>
-        config.Data.TestSamples > 0 ? config.Data.TestSamples : config.Forecast.Warmup + config.Forecast.Horizon;
+        config.Data.TestSamples > 0 ? config.Data.TestSamples : checked(config.Forecast.Warmup + config.Forecast.Horizon);
+
+    /// <summary>The trajectories and samples of each split (training, validation, test), as the config asks them simulated or as <c>data.path</c> holds them.</summary>
+    private static SplitSize[] SplitSizes(ExperimentConfig config)
+    {
+        var data = config.Data;
+        if (data.Path is { } path && File.Exists(path) && DatasetFile.SplitSizesOf(path) is { } stored)
+        {
+            string[] splits = ["training", "validation", "test"];
+            return stored.Select((s, i) => new SplitSize(s.Trajectories, s.Samples, $"the {splits[i]} trajectories of data.path", "data.path", "data.path")).ToArray();
+        }
+        return
+        [
+            new SplitSize(data.TrainTrajectories, data.TrainSamples, "data.trainSamples", "data.trainSamples", "data.trainTrajectories"),
+            new SplitSize(data.ValidationTrajectories, data.ValidationSamples, "data.validationSamples", "data.validationSamples", "data.validationTrajectories"),
+            data.TestSamples > 0
+                ? new SplitSize(data.TestInitialConditions, data.TestSamples, "data.testSamples", "data.testSamples", "data.testInitialConditions")
+                : new SplitSize(data.TestInitialConditions, (long)config.Forecast.Warmup + config.Forecast.Horizon,
+                    "forecast.warmup + forecast.horizon (the test trajectories' length when data.testSamples is 0)", "forecast.horizon", "data.testInitialConditions"),
+        ];
+    }
+
+    /// <summary>
+    /// Each split is held in one array of trajectories × samples × state values, which must fit in a .NET array (and the
+    /// sample counts in 32-bit integers): a larger request is refused here instead of overflowing while simulating.
+    /// </summary>
+    private static List<string> SizeProblems(ExperimentConfig config, SystemDescription d, SplitSize[] splits)
+    {
+        var problems = new List<string>();
+        long forecastLength = (long)config.Forecast.Warmup + config.Forecast.Horizon;
+        if (forecastLength > int.MaxValue)
+            problems.Add($"forecast.warmup + forecast.horizon ({forecastLength}) exceeds {int.MaxValue} samples: lower forecast.horizon");
+        foreach (var split in splits)
+        {
+            var values = (System.Numerics.BigInteger)split.Trajectories * split.Samples * d.Size;
+            if (values > Array.MaxLength)
+                problems.Add($"{split.Source}: {split.Trajectories} trajectories × {split.Samples} samples × {d.Size} values per state = {values} values, " +
+                             $"more than one array holds ({Array.MaxLength}): lower {split.SamplesKey} or {split.TrajectoriesKey}");
+        }
+        return problems;
+    }
+
+    /// <summary>Gradient training needs at least one window of <c>training.windowLength</c> samples in the training and the validation trajectories.</summary>
+    private static IEnumerable<string> WindowProblems(ExperimentConfig config, SplitSize[] splits, Func<string, bool> isSet)
+    {
+        int window = config.Training.WindowLength;
+        string origin = isSet("training.windowLength") ? "" : isSet("training") ? ", the default" : ", the default: the config has no training section";
+        var shortest = splits[..2].MinBy(s => s.Samples)!;
+        if (shortest.Samples < window)
+            yield return $"training.windowLength ({window}{origin}) is longer than {shortest.Source} ({shortest.Samples}): training cuts windows of " +
+                         $"windowLength samples out of each training and validation trajectory; set training.windowLength to at most {shortest.Samples} " +
+                         "(with sequenceLength + warmup below it) or generate longer trajectories";
+    }
+
+    /// <summary>The problem with the config's initial state file (size, non-finite values, text that is not a number), if any.</summary>
+    private static IEnumerable<string> InitialStateProblem(string spec, SystemDescription d)
+    {
+        string? problem;
+        try
+        {
+            InitialStateReader.Read(spec, d);
+            problem = null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            problem = $"system.initialState: {(ex is TargetInvocationException { InnerException: { } inner } ? inner : ex).Message}: give {d.Size} finite numbers, " +
+                      $"one row per grid point with one column per channel ({string.Join(", ", d.Channels)}), or one value per line channel-major, " +
+                      "or name an HDF5 dataset as file.h5:/path";
+        }
+        if (problem is not null) yield return problem;
+    }
+
+    /// <summary>One split's size, where its sample count comes from, and the keys that change it.</summary>
+    private sealed record SplitSize(long Trajectories, long Samples, string Source, string SamplesKey, string TrajectoriesKey);
 
     /// <summary>
     /// The type of the configured autoencoder (or of the pair of the configured encoder and decoder) and its latent space,

@@ -48,14 +48,33 @@ public sealed class RunFolder
         if (Directory.Exists(failed)) Directory.Delete(failed, recursive: true);
     }
 
-    /// <summary>Keeps the log and the error for inspection under <c>NAME.failed</c>; returns that path.</summary>
-    public string Fail(string error)
+    /// <summary>
+    /// Keeps the log (with <paramref name="logEntry"/> appended) and the error for inspection under <c>NAME.failed</c>;
+    /// returns that path. With <paramref name="discardResults"/> (e.g. the disk is full) everything but the log is
+    /// removed first. When even that cannot be written, the folder is removed and null returned: no hidden incomplete
+    /// folder is ever left behind by a failure.
+    /// </summary>
+    public string? Fail(string error, string? logEntry = null, bool discardResults = false)
     {
-        System.IO.File.WriteAllText(File("error.txt"), error + Environment.NewLine);
-        string failed = FinalPath + ".failed";
-        if (Directory.Exists(failed)) Directory.Delete(failed, recursive: true);
-        Directory.Move(Path, failed);
-        return failed;
+        try
+        {
+            if (discardResults)
+            {
+                foreach (var file in Directory.GetFiles(Path).Where(f => System.IO.Path.GetFileName(f) != "log.txt")) System.IO.File.Delete(file);
+                foreach (var directory in Directory.GetDirectories(Path)) Directory.Delete(directory, recursive: true);
+            }
+            if (logEntry is not null) System.IO.File.AppendAllText(File("log.txt"), logEntry);
+            System.IO.File.WriteAllText(File("error.txt"), error + Environment.NewLine);
+            string failed = FinalPath + ".failed";
+            if (Directory.Exists(failed)) Directory.Delete(failed, recursive: true);
+            Directory.Move(Path, failed);
+            return failed;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+            return null;
+        }
     }
 
     /// <summary>Writes a file inside the run folder through a temporary name and a rename.</summary>

@@ -65,7 +65,7 @@ public static class ExperimentLoader
         foreach (var (section, kinds) in sections)
         {
             var raw = root.GetSection(section.Replace("[", ":").Replace("]", ""));
-            if (!raw.Exists()) continue;
+            if (!raw.Exists()) continue; // absent, or null as a resolved config writes an unused slot
             string? name = raw["name"];
             if (string.IsNullOrWhiteSpace(name)) continue; // reported by the [Required] rule or the binder
             if (!registry.TryFind(kinds, name, out var registration, out var error))

@@ -32,11 +32,36 @@ public sealed class RunFolderTests : IDisposable
         string final = Path.Combine(_dir, "run");
         var folder = RunFolder.Create(final);
         File.WriteAllText(folder.File("log.txt"), "log");
-        string kept = folder.Fail("boom");
+        string kept = folder.Fail("boom")!;
         Assert.Equal(final + ".failed", kept);
         Assert.False(Directory.Exists(final));
         Assert.Equal("boom", File.ReadAllText(Path.Combine(kept, "error.txt")).Trim());
         Assert.True(File.Exists(Path.Combine(kept, "log.txt")));
         Assert.Equal(["run.failed"], Directory.GetDirectories(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AFailureThatDiscardsResultsKeepsOnlyTheLogAndTheError()
+    {
+        string final = Path.Combine(_dir, "run");
+        var folder = RunFolder.Create(final);
+        File.WriteAllText(folder.File("log.txt"), "log");
+        File.WriteAllText(folder.File("data.h5"), "data");
+        Directory.CreateDirectory(folder.File("model"));
+        string kept = folder.Fail("no space left on device", "the trace", discardResults: true)!;
+        Assert.Equal(["error.txt", "log.txt"], Directory.GetFileSystemEntries(kept).Select(Path.GetFileName).Order());
+        Assert.Equal("logthe trace", File.ReadAllText(Path.Combine(kept, "log.txt")));
+    }
+
+    [Fact]
+    public void AFailureThatCannotBeKeptRemovesTheIncompleteFolder()
+    {
+        string final = Path.Combine(_dir, "run");
+        var folder = RunFolder.Create(final);
+        File.WriteAllText(folder.File("log.txt"), "log");
+        File.WriteAllText(final + ".failed", "a file where the failed folder would go");
+        Assert.Null(folder.Fail("boom"));
+        Assert.False(Directory.Exists(folder.Path));
+        Assert.Empty(Directory.GetDirectories(_dir));
     }
 }

@@ -189,4 +189,21 @@ public sealed class ExperimentLoaderTests : IDisposable
         Assert.False(experiment.IsSet("data"));
         Assert.False(experiment.IsSet("metrics[1].name"));
     }
+
+    [Fact]
+    public void CommentsAndTrailingCommasAreAcceptedInHandWrittenConfigs()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""
+            {
+              // the test oscillator
+              "system": { "name": "Oscillator", "options": { "grid": [3, 5,], }, },
+              /* a block comment */
+              "seed": 12,
+            }
+            """, errors);
+        Assert.Empty(errors);
+        Assert.Equal(12, experiment!.Config.Seed);
+        Assert.Equal("Oscillator", experiment.Config.System!.Name);
+    }
 }

@@ -74,4 +74,31 @@ public class FitzHughNagumoOptionsTests
         Assert.Empty(o.ValidationErrors());
         Assert.Equal(50, o.MicroStepsPerCoarseStep);
     }
+
+    [Fact]
+    public void AMicroStepTheLatticeCannotCarryTheFrontsWithIsRefusedNamingTheBound()
+    {
+        // Reference grid: dx = 20/100 = 0.2, D_u = 1, so δt ≤ dx/(4·√D_u) = 0.05 (it oscillates at 0.05, not at 0.0625).
+        var atTheBound = new FitzHughNagumoOptions { MicroStep = 0.05, CoarseStep = 1 };
+        Assert.Equal(0.05, atTheBound.MaxMicroStep, 1e-15);
+        Assert.Empty(atTheBound.ValidationErrors());
+
+        var tooLarge = new FitzHughNagumoOptions { MicroStep = 0.0625, CoarseStep = 1 };
+        var error = Assert.Single(tooLarge.ValidationErrors());
+        Assert.Contains(nameof(FitzHughNagumoOptions.MicroStep), error.MemberNames);
+        Assert.Contains("MicroStep ≤ dx/(4·√DiffusionU) = 0.05", error.ErrorMessage);
+
+        // The bound follows the grid spacing and the activator's diffusivity: dx = 0.4 allows 0.1; D_u = 4 halves it.
+        Assert.Empty(new FitzHughNagumoOptions { Nodes = 51, MicroStep = 0.1, CoarseStep = 1 }.ValidationErrors());
+        Assert.Equal(0.025, new FitzHughNagumoOptions { DiffusionU = 4 }.MaxMicroStep, 1e-15);
+    }
+
+    [Fact]
+    public void APeriodEstimationTimeThatIsNoWholeNumberOfMicroStepsIsRefused()
+    {
+        var o = new FitzHughNagumoOptions { MicroStep = 0.03, CoarseStep = 0.3 };
+        var error = Assert.Single(o.ValidationErrors());
+        Assert.Contains(nameof(FitzHughNagumoOptions.PeriodEstimationTime), error.MemberNames);
+        Assert.Empty(new FitzHughNagumoOptions { MicroStep = 0.04, CoarseStep = 1 }.ValidationErrors());
+    }
 }

@@ -1,0 +1,110 @@
+using Led.Testing;
+
+namespace Led.Cli.Tests;
+
+/// <summary>
+/// <c>led validate</c> decides, from the config alone and without building any model, everything <c>led run</c> would
+/// refuse before its work: each problem once, exit 2, naming the JSON path and the fix.
+/// </summary>
+public sealed class ValidateTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("led-validate").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Out, string[] Errors) Validate(string json, params string[] set)
+    {
+        string config = TinyExperiment.WriteConfig(_dir, json);
+        var (code, stdout, stderr) = LedProcess.Run(_dir, ["validate", config, .. set.SelectMany(s => new[] { "--set", s })]);
+        Assert.DoesNotContain("   at ", stderr);
+        return (code, stdout, LedProcess.Errors(stderr));
+    }
+
+    [Fact]
+    public void TheLargestLstmAllowedIsValidatedWithoutBuildingIt()
+    {
+        // 65536 hidden units: about 1.7e10 weights, 137 GB in float64. Building it ran out of memory.
+        var (code, stdout, errors) = Validate(TinyExperiment.Json, "propagator.options.hidden=65536");
+        Assert.Empty(errors);
+        Assert.Equal(0, code);
+        Assert.Contains("valid (system Oscillator, encoder Pca, propagator Lstm", stdout);
+    }
+
+    [Fact]
+    public void AHorizonWhoseTestDataNoArrayCanHoldIsRefusedBeforeRunning()
+    {
+        var (code, _, errors) = Validate(TinyExperiment.Json, "forecast.horizon=1000000000");
+        Assert.Equal(2, code);
+        Assert.Equal("error: forecast.warmup + forecast.horizon (the test trajectories' length when data.testSamples is 0): 3 trajectories × " +
+                     "1000000005 samples × 8 values per state = 24000000120 values, more than one array holds (2147483591): lower " +
+                     "forecast.horizon or data.testInitialConditions", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void AWindowLongerThanTheTrajectoriesIsRefusedWithTheLongestThatFits()
+    {
+        var (code, _, errors) = Validate(TinyExperiment.Json, "training.windowLength=100");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: training.windowLength (100) is longer than data.validationSamples (60): training cuts windows of windowLength " +
+                          "samples out of each training and validation trajectory; set training.windowLength to at most 60", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void AMissingTrainingSectionTakesTheDefaultsAndSaysSoWhenTheyDoNotFit()
+    {
+        string withoutTraining = TinyExperiment.Json.Replace(TinyExperiment.Training, "");
+        var (code, _, errors) = Validate(withoutTraining);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: training.windowLength (201, the default: the config has no training section) is longer than data.validationSamples (60)",
+            Assert.Single(errors));
+
+        // A fitted propagator uses no windows: the defaults do.
+        var fitted = Validate(TinyExperiment.WithLinearPropagator(TinyExperiment.Json, ridge: 0).Replace("\"training\": {},", ""));
+        Assert.Empty(fitted.Errors);
+        Assert.Equal(0, fitted.Code);
+    }
+
+    [Fact]
+    public void ANullEncoderIsAnAbsentOneWhichAConfigThatTrainsNeeds()
+    {
+        // null is how a resolved config (config.json of a run) writes an unused slot, so it reads as absent.
+        string json = TinyExperiment.Json.Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } },", "\"encoder\": null,");
+        var (code, _, errors) = Validate(json);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: encoder: required to train or forecast; add { \"name\": …, \"options\": { … } }", Assert.Single(errors));
+    }
+
+    [Theory]
+    [InlineData("1 2\n3 4\n", "holds 4 values, the system needs 8")]
+    [InlineData("1 2\n3 4\n5 6\n7 nan\n", "contains a non-finite value")]
+    [InlineData("1 2\n3 4\n5 six\n7 8\n", "'six' is not a number")]
+    [InlineData("1 2 3\n4 5 6\n", "has 3 columns; expected one per channel (x, v)")]
+    public void ABadInitialStateIsFoundByValidateAndRefusedByRunBeforeAnyWork(string text, string problem)
+    {
+        File.WriteAllText(Path.Combine(_dir, "initial.txt"), text);
+        string json = TinyExperiment.Json.Replace("\"grid\": [4] } }", "\"grid\": [4] }, \"initialState\": \"initial.txt\" }");
+        var (code, _, errors) = Validate(json);
+        Assert.Equal(2, code);
+        string error = Assert.Single(errors);
+        Assert.StartsWith("error: system.initialState: ", error);
+        Assert.Contains(problem, error);
+        Assert.EndsWith("give 8 finite numbers, one row per grid point with one column per channel (x, v), or one value per line channel-major, " +
+                        "or name an HDF5 dataset as file.h5:/path", error);
+
+        var (runCode, _, runError) = LedProcess.Run(_dir, "run", Path.Combine(_dir, "config.json"), "--out", Path.Combine(_dir, "out"));
+        Assert.Equal(2, runCode);
+        Assert.Equal([error], LedProcess.Errors(runError));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out")) || Directory.Exists(Path.Combine(_dir, "out.failed")));
+    }
+
+    [Fact]
+    public void AnFhnMicroStepWithoutOscillationIsRefusedWithTheBound()
+    {
+        string config = Path.Combine(RepositoryPaths.Root, "configs", "fhn", "quick.json");
+        var (code, _, stderr) = LedProcess.Run(_dir, "validate", config, "--set", "system.options.microStep=0.1");
+        Assert.Equal(2, code);
+        string error = Assert.Single(LedProcess.Errors(stderr));
+        Assert.StartsWith("error: system.options.microStep: MicroStep = 0.1 is too large for the grid", error);
+        Assert.Contains("use MicroStep ≤ dx/(4·√DiffusionU) = 0.05", error);
+    }
+}
