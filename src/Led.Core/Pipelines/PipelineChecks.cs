@@ -33,6 +33,7 @@ public static class PipelineChecks
         else if (config.Data.Path is { } existing && config.System?.Name is { } systemName
                  && DatasetFile.SystemNameOf(existing) is { } datasetSystem && !string.Equals(datasetSystem, systemName, StringComparison.OrdinalIgnoreCase))
             problems.Add($"data.path: {DataStage.DatasetSystemProblem(Path.GetFullPath(existing), datasetSystem, systemName)}");
+        bool dataRefused = problems.Count > 0;
         if (config.Training.Autoencoder is { } pretrained && !File.Exists(Path.Combine(LedModel.ResolveDirectory(pretrained), "scalers.json")))
             problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected the folder of a trained run, or its model/ subfolder, with scalers.json and autoencoder.bin)");
         else if (config.Training.Autoencoder is { } trained && ModelManifest.Problem(LedModel.ResolveDirectory(trained)) is { } damaged)
@@ -60,6 +61,8 @@ public static class PipelineChecks
         foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));
         if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
+        // Sizes of a refused dataset (missing, or of another system) would only add noise.
+        if (dataRefused) return problems;
         var samples = SplitSizes(config);
         if (SizeProblems(config, d, samples) is { Count: > 0 } sizes)
         {
@@ -91,7 +94,7 @@ public static class PipelineChecks
         if (data.Path is { } path && File.Exists(path) && DatasetFile.SplitSizesOf(path) is { } stored)
         {
             string[] splits = ["training", "validation", "test"];
-            return stored.Select((s, i) => new SplitSize(s.Trajectories, s.Samples, $"the {splits[i]} trajectories of data.path", "data.path", "data.path")).ToArray();
+            return stored.Select((s, i) => new SplitSize(s.Trajectories, s.Samples, $"the length of the {splits[i]} trajectories in data.path", "data.path", "data.path")).ToArray();
         }
         return
         [
