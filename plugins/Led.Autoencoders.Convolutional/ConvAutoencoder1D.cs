@@ -1,4 +1,3 @@
-using System.Numerics;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
 using TorchSharp;
@@ -100,6 +99,4 @@ public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IDisposable
     }
 
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
-
-    private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
 }

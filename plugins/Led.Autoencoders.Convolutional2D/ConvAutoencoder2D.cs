@@ -144,6 +144,4 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IDisposable
     }
 
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
-
-    private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
 }

@@ -88,8 +88,6 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
 
     private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
 
-    private static string Format(IEnumerable<int> shape) => "[" + string.Join(", ", shape) + "]";
-
     /// <summary>The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>).</summary>
     public IFastDecoder CompileDecoder()
     {

@@ -38,13 +38,13 @@ public static class PipelineChecks
             problems.Add($"training.autoencoder: no trained model at {Path.GetFullPath(pretrained)} (expected the folder of a trained run, or its model/ subfolder, with scalers.json and autoencoder.bin)");
         else if (config.Training.Autoencoder is { } trained && ModelManifest.Problem(LedModel.ResolveDirectory(trained)) is { } damaged)
             problems.Add($"training.autoencoder: {damaged}");
-        if (config.System?.InitialState is { } initial && !File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : "")))
-            problems.Add($"system.initialState: file not found: {initial}");
+        string? initial = config.System?.InitialState;
+        bool initialExists = initial is not null && File.Exists(initial.Split(".h5:")[0] + (initial.Contains(".h5:") ? ".h5" : ""));
+        if (initial is not null && !initialExists) problems.Add($"system.initialState: file not found: {initial}");
         var system = Create<IDynamicalSystem>(components, "system", problems);
         if (system is null) return problems;
         var d = system.Description;
-        if (config.System?.InitialState is { } spec && File.Exists(spec.Split(".h5:")[0] + (spec.Contains(".h5:") ? ".h5" : "")))
-            problems.AddRange(InitialStateProblem(spec, d));
+        if (initialExists) problems.AddRange(InitialStateProblem(initial!, d));
         if (needsModel && !components.IsConfigured("encoder")) problems.Add("encoder: required to train or forecast; add { \"name\": …, \"options\": { … } }");
         if (needsModel && !components.IsConfigured("propagator")) problems.Add("propagator: required to train or forecast; add { \"name\": …, \"options\": { … } }");
         for (int i = 0; i < config.Metrics.Count; i++)
