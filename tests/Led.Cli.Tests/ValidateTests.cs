@@ -50,6 +50,20 @@ public sealed class ValidateTests : IDisposable
     }
 
     [Fact]
+    public void AWindowLongerThanTheTrajectoriesOfTheGivenDatasetIsRefusedWhateverTheConfigSays()
+    {
+        string data = Path.Combine(_dir, "data.h5");
+        var simulated = LedProcess.Run(_dir, "simulate", TinyExperiment.WriteConfig(_dir), "--out", data);
+        Assert.True(simulated.ExitCode == 0, simulated.Out + simulated.Error);
+        // The config's sample counts would allow 100; the dataset's validation trajectories hold 60 samples.
+        string json = TinyExperiment.Json.Replace("\"data\": { \"transient\": 1, \"trainSamples\": 120, \"validationSamples\": 60,",
+            "\"data\": { \"path\": \"data.h5\", \"transient\": 1, \"trainSamples\": 500, \"validationSamples\": 500,");
+        var (code, _, errors) = Validate(json, "training.windowLength=100");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: training.windowLength (100) is longer than the length of the validation trajectories in data.path (60)", Assert.Single(errors));
+    }
+
+    [Fact]
     public void AMissingTrainingSectionTakesTheDefaultsAndSaysSoWhenTheyDoNotFit()
     {
         string withoutTraining = TinyExperiment.Json.Replace(TinyExperiment.Training, "");
