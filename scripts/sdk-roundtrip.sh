@@ -26,7 +26,12 @@ cat >"$work/src/nuget.config" <<CONFIG
 <configuration>
   <packageSources>
     <add key="led-sdk" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
+  <packageSourceMapping>
+    <packageSource key="led-sdk"><package pattern="Led.*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
 </configuration>
 CONFIG
 cd "$work/src"

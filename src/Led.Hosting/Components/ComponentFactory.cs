@@ -68,9 +68,9 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
                 .Where(p => !p.HasDefaultValue && !available.Any(p.ParameterType.IsInstanceOfType) && services.GetService(p.ParameterType) is null)
                 .Select(p => TypeName(p.ParameterType)))
             .Select(names => string.Join(", ", names));
-        return $"{type.FullName} cannot be constructed: no service supplies {string.Join("; or ", missing.Distinct())}. LED.NET supplies its options " +
-               $"({optionsType.Name}), {string.Join(", ", available.Skip(1).Select(c => c.GetType().Name))} and the services that plugins " +
-               "register in ILedPlugin.Register (builder.Services): register the missing one there, or remove the parameter";
+        string supplied = string.Join(", ", [$"its options ({optionsType.Name})", .. available.Skip(1).Select(c => c.GetType().Name)]);
+        return $"{type.FullName} cannot be constructed: no service supplies {string.Join("; or ", missing.Distinct())}. LED.NET supplies {supplied} " +
+               "and the services that plugins register in ILedPlugin.Register (builder.Services): register the missing one there, or remove the parameter";
     }
 
     private static string TypeName(Type type) => type.IsGenericType
