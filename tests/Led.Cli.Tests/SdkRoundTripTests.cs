@@ -9,7 +9,7 @@ namespace Led.Cli.Tests;
 public sealed class SdkRoundTripTests
 {
     [Fact]
-    public void TemplatesBuiltAgainstThePackagesAloneInstallValidateAndRun()
+    public async Task TemplatesBuiltAgainstThePackagesAloneInstallValidateAndRun()
     {
         string work = Path.Combine(Path.GetTempPath(), $"led-sdk-roundtrip-{Environment.ProcessId}");
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "scripts", "sdk-roundtrip.sh"), work])
@@ -24,8 +24,16 @@ public sealed class SdkRoundTripTests
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(12))) process.Kill(entireProcessTree: true);
-            Assert.True(process.HasExited && process.ExitCode == 0, $"the round trip failed:\n{stdout.Result}\n{stderr.Result}");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            Assert.True(process.HasExited && process.ExitCode == 0, $"the round trip failed:\n{await stdout}\n{await stderr}");
 
             var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(work, "run", "metrics.json")))!;
             Assert.True(double.IsFinite(metrics["mnad"]!.GetValue<double>()));
