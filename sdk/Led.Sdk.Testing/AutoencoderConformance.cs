@@ -105,28 +105,7 @@ public abstract class AutoencoderConformance
         var saved = CreateSeeded(1);
         var loaded = CreateSeeded(2);
         var states = RepresentableStates(6, saved.LatentDim);
-        string path = Path.Combine(Path.GetTempPath(), $"led-conformance-{Guid.NewGuid():N}.bin");
-        try
-        {
-            switch (saved)
-            {
-                case ITrainable trainable:
-                    trainable.Module.save(path);
-                    ((ITrainable)loaded).Module.load(path);
-                    break;
-                case IFittable fittable:
-                    using (var stream = File.Create(path)) fittable.Save(stream);
-                    using (var stream = File.OpenRead(path)) ((IFittable)loaded).Load(stream);
-                    break;
-                default:
-                    Assert.Fail($"{saved.GetType().Name} is neither ITrainable nor IFittable: the host cannot save it");
-                    break;
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        TensorChecks.SaveAndLoad(saved, loaded);
         Assert.True(TensorChecks.SameValues(Reconstruct(saved, states), Reconstruct(loaded, states)), "reconstructions differ after save and load");
         (saved as IDisposable)?.Dispose();
         (loaded as IDisposable)?.Dispose();

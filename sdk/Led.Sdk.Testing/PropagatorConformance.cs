@@ -93,28 +93,7 @@ public abstract class PropagatorConformance
         using var scope = NewDisposeScope();
         var saved = CreatePrepared(1);
         var loaded = CreatePrepared(2);
-        string path = Path.Combine(Path.GetTempPath(), $"led-conformance-{Guid.NewGuid():N}.bin");
-        try
-        {
-            switch (saved)
-            {
-                case ITrainable trainable:
-                    trainable.Module.save(path);
-                    ((ITrainable)loaded).Module.load(path);
-                    break;
-                case IFittable fittable:
-                    using (var stream = File.Create(path)) fittable.Save(stream);
-                    using (var stream = File.OpenRead(path)) ((IFittable)loaded).Load(stream);
-                    break;
-                default:
-                    Assert.Fail($"{saved.GetType().Name} is neither ITrainable nor IFittable: the host cannot save it");
-                    break;
-            }
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        TensorChecks.SaveAndLoad(saved, loaded);
         var inputs = Inputs(2, 9);
         Assert.True(TensorChecks.SameValues(Predict(saved, inputs), Predict(loaded, inputs)), "predictions differ after save and load");
         (saved as IDisposable)?.Dispose();
