@@ -46,12 +46,11 @@ public sealed class ExperimentSession : IDisposable
         var extra = root.GetSection("plugins").GetChildren().Select(c => c.Value).OfType<string>()
             .Select(p => configPath is null ? p : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configPath))!, p));
         var host = LedHost.Start(extra);
+        foreach (var problem in host.Problems) Console.Error.WriteLine($"warning: plugin: {problem}");
         var experiment = ExperimentLoader.Bind(root, host.Registry, configPath is null ? null : Path.GetFullPath(configPath), errors);
         if (experiment is null)
         {
             var problems = errors.Select(e => e.ToString()).ToList();
-            if (errors.Any(e => e.Path.EndsWith(".name", StringComparison.Ordinal)))
-                problems.AddRange(host.Problems.Select(p => $"(plugin not loaded) {p}"));
             host.Dispose();
             throw new InvalidInputException(problems);
         }

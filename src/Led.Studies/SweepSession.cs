@@ -100,14 +100,12 @@ public sealed class SweepSession
         var extra = (Planning.ConfigPath.Get(plan.BaseDocument, "plugins") as JsonArray ?? [])
             .Select(p => p is JsonValue v && v.TryGetValue<string>(out var s) ? Path.Combine(configDirectory, s) : null).OfType<string>();
         using var host = LedHost.Start(extra);
+        foreach (var problem in host.Problems) Console.Error.WriteLine($"warning: plugin: {problem}");
         var errors = new List<SweepError>();
         var experiments = SweepValidator.Validate(plan, host.Registry, Path.GetFullPath(configPath), e => Checks(host, e, cpuFallback), errors);
         if (errors.Count > 0)
         {
-            var problems = errors.Select(e => e.ToString()).ToList();
-            if (errors.Any(e => e.Message.Contains(".name: ", StringComparison.Ordinal)))
-                problems.AddRange(host.Problems.Select(p => $"(plugin not loaded) {p}"));
-            throw new StudyInputException(problems);
+            throw new StudyInputException(errors.Select(e => e.ToString()).ToList());
         }
         int threads = experiments.Values.Select(e => e.Config.Threads).DefaultIfEmpty(1).Max();
         return new SweepSession(configPath, overrides, plan, study, SharedDataset.Plan(experiments), SharedAutoencoder.Plan(experiments), threads);

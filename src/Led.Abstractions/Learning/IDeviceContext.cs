@@ -8,6 +8,7 @@ namespace Led.Abstractions.Learning;
 /// </summary>
 public interface IDeviceContext
 {
+    /// <summary>The device every tensor and module of the component lives on (CPU or CUDA).</summary>
     torch.Device Device { get; }
 
     /// <summary>Floating-point type of parameters and data (float64 as in the reference, or float32).</summary>

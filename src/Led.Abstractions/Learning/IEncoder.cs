@@ -8,7 +8,9 @@ namespace Led.Abstractions.Learning;
 /// </summary>
 public interface IEncoder
 {
+    /// <summary>The latent dimension d_z it encodes to.</summary>
     int LatentDim { get; }
 
+    /// <summary>Encodes scaled states <c>[B, …observable shape]</c> to latents <c>[B, d_z]</c>.</summary>
     torch.Tensor Encode(torch.Tensor states);
 }

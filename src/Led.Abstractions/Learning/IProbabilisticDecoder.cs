@@ -9,6 +9,7 @@ namespace Led.Abstractions.Learning;
 public interface IProbabilisticDecoder : IDecoder
 {
     /// <summary>One state drawn from the distribution of each latent, <c>[B, d_z]</c> → <c>[B, …observable shape]</c>.</summary>
+    /// <param name="latents">Latent states <c>[B, d_z]</c>.</param>
     /// <param name="generator">The source of randomness (seeded by the run), on the latents' device.</param>
     torch.Tensor Sample(torch.Tensor latents, torch.Generator generator);
 

@@ -6,5 +6,6 @@ namespace Led.Abstractions.Learning;
 /// </summary>
 public interface IReferenceParameterNames
 {
+    /// <summary>Our parameter name (key) to the reference implementation's (value).</summary>
     IReadOnlyDictionary<string, string> ReferenceNames { get; }
 }

@@ -6,5 +6,6 @@ public abstract class PropagatorState : IDisposable
     /// <summary>Cuts the autograd history (truncated back-propagation through time) while keeping the values.</summary>
     public abstract void Detach();
 
+    /// <summary>Frees the state's tensors.</summary>
     public abstract void Dispose();
 }

@@ -7,13 +7,18 @@ namespace Led.Abstractions.Observables;
 /// <param name="Periodic">Whether the spatial domain is periodic.</param>
 public sealed record FieldObservable(IReadOnlyList<string> Channels, IReadOnlyList<int> Grid, IReadOnlyList<double> Extent, bool Periodic) : Observable
 {
+    /// <inheritdoc/>
     public override ObservableKind Kind => ObservableKind.Field;
 
+    /// <inheritdoc/>
     public override int[] Shape => [Channels.Count, .. Grid];
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> Names => Channels;
 
+    /// <inheritdoc/>
     public override int NameOf(int index) => index / (Size / Channels.Count);
 
+    /// <inheritdoc/>
     public override (double Min, double Max)? FixedBounds(int name) => null;
 }

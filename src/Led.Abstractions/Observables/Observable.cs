@@ -6,6 +6,7 @@ namespace Led.Abstractions.Observables;
 /// </summary>
 public abstract record Observable
 {
+    /// <summary>Which kind of observable this is (field, point set or coordinates).</summary>
     public abstract ObservableKind Kind { get; }
 
     /// <summary>The shape of one snapshot (row-major).</summary>

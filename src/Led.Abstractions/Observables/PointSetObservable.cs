@@ -10,13 +10,18 @@ namespace Led.Abstractions.Observables;
 /// <param name="Bounds">Optional fixed bounds per dimension (a box), used for scaling; null: fitted to the data.</param>
 public sealed record PointSetObservable(int Points, IReadOnlyList<string> Dimensions, IReadOnlyList<(double Min, double Max)>? Bounds = null) : Observable
 {
+    /// <inheritdoc/>
     public override ObservableKind Kind => ObservableKind.PointSet;
 
+    /// <inheritdoc/>
     public override int[] Shape => [Points, Dimensions.Count];
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> Names => Dimensions;
 
+    /// <inheritdoc/>
     public override int NameOf(int index) => index % Dimensions.Count;
 
+    /// <inheritdoc/>
     public override (double Min, double Max)? FixedBounds(int name) => Bounds?[name];
 }

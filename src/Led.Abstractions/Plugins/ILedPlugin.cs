@@ -6,5 +6,6 @@ namespace Led.Abstractions.Plugins;
 /// </summary>
 public interface ILedPlugin
 {
+    /// <summary>Offers the assembly's components (and any services they share) to the host.</summary>
     void Register(ILedBuilder builder);
 }

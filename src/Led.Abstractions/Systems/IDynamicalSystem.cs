@@ -6,6 +6,7 @@ namespace Led.Abstractions.Systems;
 /// </summary>
 public interface IDynamicalSystem
 {
+    /// <summary>What one observed snapshot is and the coarse time step Δt between snapshots.</summary>
     SystemDescription Description { get; }
 
     /// <summary>A simulation from a random initial condition drawn with <paramref name="seed"/> (data generation).</summary>

@@ -27,10 +27,13 @@ public sealed record SystemDescription
         this.CoarseTimeStep = CoarseTimeStep;
     }
 
+    /// <summary>What one snapshot is: a field, a point set or a coordinate vector.</summary>
     public Observable Observable { get; }
 
+    /// <summary>Δt between observed snapshots.</summary>
     public double CoarseTimeStep { get; }
 
+    /// <summary>The kind of the observable.</summary>
     public ObservableKind Kind => Observable.Kind;
 
     /// <summary>The names of the separately scaled and scored quantities (a field's channels; see <see cref="Observable.Names"/>).</summary>

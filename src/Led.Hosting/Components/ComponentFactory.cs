@@ -61,8 +61,24 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
                 throw;
             }
         }
-        throw new InvalidOperationException(
-            $"{type.FullName} has no public constructor whose parameters LED.NET can supply (its options {component.Registration.OptionsType.Name}, " +
-            $"{string.Join(", ", context.Select(c => c.GetType().Name))} or registered services)");
+        throw new InvalidOperationException(MissingParameters(type, component.Registration.OptionsType, available));
     }
+
+    /// <summary>Names, for each public constructor, the parameter types that nothing supplies, and what can be supplied.</summary>
+    private string MissingParameters(Type type, Type optionsType, object[] available)
+    {
+        var constructors = type.GetConstructors();
+        if (constructors.Length == 0) return $"{type.FullName} has no public constructor: add one (it may take its options {optionsType.Name})";
+        var missing = constructors.Select(c => c.GetParameters()
+                .Where(p => !p.HasDefaultValue && !available.Any(p.ParameterType.IsInstanceOfType) && services.GetService(p.ParameterType) is null)
+                .Select(p => TypeName(p.ParameterType)))
+            .Select(names => string.Join(", ", names));
+        string supplied = string.Join(", ", [$"its options ({optionsType.Name})", .. available.Skip(1).Select(c => c.GetType().Name)]);
+        return $"{type.FullName} cannot be constructed: no service supplies {string.Join("; or ", missing.Distinct())}. LED.NET supplies {supplied} " +
+               "and the services that plugins register in ILedPlugin.Register (builder.Services): register the missing one there, or remove the parameter";
+    }
+
+    private static string TypeName(Type type) => type.IsGenericType
+        ? $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>"
+        : type.Name;
 }

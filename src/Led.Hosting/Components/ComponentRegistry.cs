@@ -4,7 +4,8 @@ using Led.Hosting.Plugins;
 namespace Led.Hosting.Components;
 
 /// <summary>
-/// The named components offered by all loaded plugins. A name claimed by two plugins is offered by neither; a component
+/// The named components offered by all loaded plugins. A name claimed by a built-in plugin and by others is the built-in
+/// one's (the others are reported); a name claimed by two plugins that are not built in is offered by neither; a component
 /// that fails a <see cref="IRegistrationRule"/> is offered by none.
 /// </summary>
 public sealed class ComponentRegistry
@@ -29,6 +30,14 @@ public sealed class ComponentRegistry
                                                                  $"none: {string.Join("; ", failed)}");
                     problems.Add(problem);
                     _refused.TryAdd(key, problem);
+                    continue;
+                }
+                if (_components.TryGetValue(key, out var builtIn) && builtIn.Plugin.BuiltIn != plugin.BuiltIn)
+                {
+                    var (kept, ignored) = builtIn.Plugin.BuiltIn ? (builtIn, (registration, plugin)) : ((registration, plugin), builtIn);
+                    _components[key] = kept;
+                    problems.Add(new PluginProblem(ignored.Item2.Path, $"{registration.Kind.ToString().ToLowerInvariant()} '{ignored.Item1.Name}' " +
+                        $"is also a built-in component ({kept.Item2.Name}), which wins: rename it in {ignored.Item2.Name} to use it"));
                     continue;
                 }
                 if (_conflicts.TryGetValue(key, out var claimants)) { claimants.Add(plugin); continue; }

@@ -7,4 +7,6 @@ namespace Led.Hosting.Plugins;
 /// <param name="Version">Informational version of the plugin assembly.</param>
 /// <param name="Path">Full path of the plugin assembly.</param>
 /// <param name="Components">The components it registered.</param>
-public sealed record LoadedPlugin(string Name, string Version, string Path, IReadOnlyList<ComponentRegistration> Components);
+/// <param name="BuiltIn">Whether it ships with LED.NET (an LED.NET assembly in the host's own <c>plugins/</c> folder): its
+/// names win over a third-party plugin's.</param>
+public sealed record LoadedPlugin(string Name, string Version, string Path, IReadOnlyList<ComponentRegistration> Components, bool BuiltIn = false);

@@ -18,6 +18,9 @@ public sealed class PluginCatalog
 
     private static readonly Type[] SharedTypes = [typeof(ILedPlugin), typeof(IServiceCollection), typeof(TorchSharp.torch)];
 
+    /// <summary>The company of the plugin assemblies that ship with LED.NET.</summary>
+    private const string BuiltInCompany = "LED.NET";
+
     /// <summary>Assemblies every plugin loads from its own folder: helpers, never types exchanged with the host.</summary>
     private static readonly string[] PrivateAssemblies = ["Led.Toolkit"];
 
@@ -35,10 +38,13 @@ public sealed class PluginCatalog
     /// <summary>Services the plugins registered, to be added to the host's container.</summary>
     public IServiceCollection Services { get; }
 
+    /// <summary>The host's own plugin folder, <c>plugins/</c> next to it: where the built-in plugins are.</summary>
+    public static string HostFolder => Path.Combine(AppContext.BaseDirectory, "plugins");
+
     /// <summary>The default search folders: <c>plugins/</c> next to the host, then <see cref="PathVariable"/>, then <paramref name="extra"/>.</summary>
     public static IReadOnlyList<string> SearchFolders(IEnumerable<string>? extra = null)
     {
-        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "plugins") };
+        var folders = new List<string> { HostFolder };
         var fromEnvironment = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
             folders.AddRange(fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -46,29 +52,61 @@ public sealed class PluginCatalog
         return folders.Select(Path.GetFullPath).Distinct().ToList();
     }
 
-    /// <summary>Loads every plugin folder under the given search folders (missing search folders are skipped).</summary>
+    /// <summary>
+    /// The plugin folders that a config's <c>"plugins"</c> list names, resolved against the config's folder; empty where it
+    /// has none. Throws <see cref="System.Text.Json.JsonException"/> for a config that is not JSON.
+    /// </summary>
+    public static IReadOnlyList<string> ConfigFolders(string configPath)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(configPath),
+            new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object ||
+            !document.RootElement.TryGetProperty("plugins", out var list) || list.ValueKind != System.Text.Json.JsonValueKind.Array) return [];
+        string directory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        return list.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String)
+            .Select(e => Path.GetFullPath(Path.Combine(directory, e.GetString()!))).ToList();
+    }
+
+    /// <summary>
+    /// Loads every plugin folder under the given search folders (hidden ones, starting with a dot, are skipped: installs in
+    /// progress). A search folder other than <see cref="HostFolder"/> that
+    /// does not exist or holds no plugin is reported (with a hint where it is a plugin's own folder rather than its parent).
+    /// </summary>
     public static PluginCatalog Load(IEnumerable<string> searchFolders)
     {
         var plugins = new List<LoadedPlugin>();
         var problems = new List<PluginProblem>();
         IServiceCollection services = new ServiceCollection();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in searchFolders.Select(Path.GetFullPath).Where(Directory.Exists))
+        string hostFolder = Path.GetFullPath(HostFolder);
+        foreach (var folder in searchFolders.Select(Path.GetFullPath))
         {
-            foreach (var pluginFolder in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+            bool userFolder = folder != hostFolder;
+            if (!Directory.Exists(folder))
             {
+                if (userFolder) problems.Add(new PluginProblem(folder, "the plugin folder does not exist: fix the path in the config's \"plugins\" list or " + PathVariable));
+                continue;
+            }
+            int found = 0;
+            foreach (var pluginFolder in Directory.GetDirectories(folder).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+            {
+                found++;
                 if (!seen.Add(Path.GetFullPath(pluginFolder))) continue;
-                var result = LoadOne(pluginFolder);
+                var result = LoadOne(pluginFolder, builtIn: !userFolder);
                 if (result.Problem is not null) problems.Add(result.Problem);
                 if (result.Plugin is null) continue;
                 plugins.Add(result.Plugin);
                 foreach (var descriptor in result.Services!) services.Add(descriptor);
             }
+            if (found == 0 && userFolder)
+                problems.Add(new PluginProblem(folder, File.Exists(Path.Combine(folder, Path.GetFileName(folder) + ".dll"))
+                    ? $"this is a plugin's own folder: name its parent, {Path.GetDirectoryName(folder)}, which holds one folder per plugin"
+                    : "holds no plugin: a plugin folder holds one subfolder per plugin, <Name>/<Name>.dll"));
         }
         return new PluginCatalog(plugins, problems, services);
     }
 
-    private static (LoadedPlugin? Plugin, IServiceCollection? Services, PluginProblem? Problem) LoadOne(string folder)
+    private static (LoadedPlugin? Plugin, IServiceCollection? Services, PluginProblem? Problem) LoadOne(string folder, bool builtIn)
     {
         string name = Path.GetFileName(folder);
         string dll = Path.Combine(folder, name + ".dll");
@@ -116,7 +154,8 @@ public sealed class PluginCatalog
         }
         string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
                          ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
-        return (new LoadedPlugin(name, version, dll, builder.Components), builder.Services, null);
+        bool shipped = builtIn && assembly.GetCustomAttribute<AssemblyCompanyAttribute>()?.Company == BuiltInCompany;
+        return (new LoadedPlugin(name, version, dll, builder.Components, shipped), builder.Services, null);
     }
 
     private static string? AbstractionsMismatch(Assembly plugin)

@@ -8,6 +8,7 @@ public struct SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 
+    /// <summary>The next 64 random bits of the stream.</summary>
     public ulong NextUInt64()
     {
         ulong z = _state += 0x9E3779B97F4A7C15UL;

@@ -36,6 +36,29 @@ public sealed class ComponentRegistryTests
     }
 
     [Fact]
+    public void ABuiltInNameWinsOverAThirdPartyOneWhichIsNamedAndKeepsItsOtherComponents()
+    {
+        var builtIn = new LoadedPlugin("Led.Propagators.Fitted", "2.0.0", "/host/plugins/Led.Propagators.Fitted/Led.Propagators.Fitted.dll",
+            [new(ComponentKind.Propagator, "Fitted", typeof(FittedPropagator), typeof(object))], BuiltIn: true);
+        var thirdParty = new LoadedPlugin("Mine", "1.0.0", "/home/me/plugins/Mine/Mine.dll",
+        [
+            new(ComponentKind.Propagator, "fitted", typeof(FittedPropagator), typeof(object)),
+            new(ComponentKind.Propagator, "Other", typeof(FittedPropagator), typeof(object)),
+        ]);
+
+        foreach (var order in new[] { new[] { builtIn, thirdParty }, [thirdParty, builtIn] })
+        {
+            var registry = new ComponentRegistry(order);
+
+            var problem = Assert.Single(registry.Problems);
+            Assert.Equal("/home/me/plugins/Mine/Mine.dll: propagator 'fitted' is also a built-in component (Led.Propagators.Fitted), which wins: " +
+                         "rename it in Mine to use it", problem.ToString());
+            Assert.True(registry.TryFind(ComponentKind.Propagator, "Fitted", out _, out _));
+            Assert.Equal([builtIn, thirdParty], registry.All.Select(c => c.Plugin));
+        }
+    }
+
+    [Fact]
     public void RulesOnlyConcernAutoencodersAndPropagatorsAndMoreCanBeGiven()
     {
         var registration = new ComponentRegistration(ComponentKind.Propagator, "Fitted", typeof(FittedPropagator), typeof(object));

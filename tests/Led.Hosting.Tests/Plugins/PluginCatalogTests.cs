@@ -98,6 +98,50 @@ public class PluginCatalogTests
     }
 
     [Fact]
+    public void ASearchFolderThatIsMissingEmptyOrAPluginsOwnFolderIsNamedWithTheFix()
+    {
+        using var folder = new PluginFolder();
+        string own = folder.Drop("Led.TestPlugins.Oscillator");
+        string empty = Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "..", $"led-empty-{Guid.NewGuid():N}")).FullName;
+        string missing = System.IO.Path.Combine(empty, "missing");
+        try
+        {
+            var catalog = PluginCatalog.Load([own, empty, missing, folder.Path]);
+
+            Assert.Equal(["Led.TestPlugins.Oscillator"], catalog.Plugins.Select(p => p.Name));
+            Assert.Equal(
+            [
+                $"{own}: this is a plugin's own folder: name its parent, {folder.Path}, which holds one folder per plugin",
+                $"{empty}: holds no plugin: a plugin folder holds one subfolder per plugin, <Name>/<Name>.dll",
+                $"{missing}: the plugin folder does not exist: fix the path in the config's \"plugins\" list or LED_PLUGIN_PATH",
+            ], catalog.Problems.Select(p => p.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void HiddenFoldersOfInstallsInProgressAreNotPlugins()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.Oscillator");
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, ".install-123", "Half"));
+        var catalog = PluginCatalog.Load([folder.Path]);
+        Assert.Single(catalog.Plugins);
+        Assert.Empty(catalog.Problems);
+    }
+
+    [Fact]
+    public void APluginOutsideTheHostsFolderIsNotBuiltIn()
+    {
+        using var folder = new PluginFolder();
+        folder.Drop("Led.TestPlugins.Oscillator");
+        Assert.False(Assert.Single(PluginCatalog.Load([folder.Path]).Plugins).BuiltIn);
+    }
+
+    [Fact]
     public void ThePluginSdkIsVersionTwoPointOne() => Assert.Equal(new Version(2, 1, 0, 0), typeof(ILedPlugin).Assembly.GetName().Version);
 
     [Fact]
