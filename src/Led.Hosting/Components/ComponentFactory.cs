@@ -2,13 +2,17 @@ using System.Reflection;
 using Led.Abstractions.Plugins;
 using Led.Core;
 using Led.Hosting.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Led.Hosting.Components;
 
 /// <summary>
 /// Creates an experiment's components with the public constructor whose parameters can all be supplied — from the bound
 /// options, the given context (system description, device, latent space…; a constructor may ignore any of them) or the
-/// container — preferring the one with most parameters.
+/// container — preferring the one with most parameters. An <c>ILogger&lt;T&gt;</c> parameter gets a logger from the
+/// <see cref="ILoggerFactory"/> in the context (a run's: it writes to the run's log) or the container, else a null logger.
 /// </summary>
 public sealed class ComponentFactory(IServiceProvider services, Experiment experiment, ComponentRegistry? registry = null) : IComponentFactory
 {
@@ -41,7 +45,7 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
             for (int i = 0; i < parameters.Length && satisfied; i++)
             {
                 var p = parameters[i].ParameterType;
-                arguments[i] = available.FirstOrDefault(p.IsInstanceOfType) ?? services.GetService(p);
+                arguments[i] = available.FirstOrDefault(p.IsInstanceOfType) ?? services.GetService(p) ?? Logger(p, available);
                 satisfied = arguments[i] is not null || parameters[i].HasDefaultValue;
                 if (arguments[i] is null && parameters[i].HasDefaultValue) arguments[i] = parameters[i].DefaultValue;
             }
@@ -59,5 +63,13 @@ public sealed class ComponentFactory(IServiceProvider services, Experiment exper
         throw new InvalidOperationException(
             $"{type.FullName} has no public constructor whose parameters LED.NET can supply (its options {component.Registration.OptionsType.Name}, " +
             $"{string.Join(", ", context.Select(c => c.GetType().Name))} or registered services)");
+    }
+
+    /// <summary>An <c>ILogger&lt;T&gt;</c> from the context's or the container's logger factory (a null one without either); null for other types.</summary>
+    private object? Logger(Type type, object[] available)
+    {
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(ILogger<>)) return null;
+        var factory = available.OfType<ILoggerFactory>().FirstOrDefault() ?? services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        return Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), factory);
     }
 }
