@@ -44,7 +44,7 @@ public static class StudyReport
         foreach (var d in distributions)
         {
             string path = Path.Combine(outputDirectory, "plots", $"{Slug(d.Metric)}_per_ic_by_{Slug(d.Axis.Name)}");
-            StudyPlots.MetricPerCategory(path, $"{d.Metric} per initial condition", d.Axis.Name, d.Categories, "initial conditions of every seed");
+            StudyPlots.MetricPerCategory(path, d.Metric, d.Axis.Name, d.Categories, "initial conditions");
             plots.Add(path);
         }
         files.AddRange(plots.SelectMany(p => new[] { p + ".png", p + ".svg" }));
