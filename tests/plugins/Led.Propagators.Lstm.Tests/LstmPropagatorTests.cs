@@ -122,8 +122,7 @@ public class LstmPropagatorTests
         using var scope = NewDisposeScope();
         var network = new LstmPropagator(new LstmOptions { Hidden = 24, Output = output, Residual = residual, Cell = cell, Layers = layers },
             new LatentSpace(5), CpuDevice.Seeded(9));
-        double worst = CompiledStepDeviation(network, 5, ScalarType.Float64);
-        Assert.InRange(worst, 0, 1e-12);
+        Assert.InRange(CompiledStepAssert.LargestDeviation(network, network.Module, 5, ScalarType.Float64), 0, 1e-12);
     }
 
     [Theory]
@@ -137,32 +136,7 @@ public class LstmPropagatorTests
         Assert.Equal("LstmFastStep`1", network.CompileStep().GetType().Name);
         Assert.Equal(typeof(float), network.CompileStep().GetType().GetGenericArguments()[0]);
         // Single precision: summation order differs (fused rows, FMA), so agreement is to a few float32 ulps.
-        Assert.InRange(CompiledStepDeviation(network, 8, ScalarType.Float32), 0, 2e-6);
-    }
-
-    /// <summary>
-    /// The largest difference over a 30-step rollout between the compiled step and the tensor path, both continuing from the
-    /// tensor path's state after each step, with every weight perturbed away from its initial value.
-    /// </summary>
-    private static double CompiledStepDeviation(LstmPropagator network, int dz, ScalarType dtype)
-    {
-        using (no_grad())
-            foreach (var (_, parameter) in network.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.1);
-        var step = network.CompileStep();
-        step.Reset();
-        using var state = network.Start(1);
-        var z = (rand(1, 1, dz, dtype: dtype) * 0.8 + 0.1).to(dtype);
-        var next = new double[dz];
-        double worst = 0;
-        for (int t = 0; t < 30; t++)
-        {
-            var input = z.to(ScalarType.Float64).data<double>().ToArray();
-            z = network.Forward(state, z);
-            step.Step(input, next);
-            var reference = z.to(ScalarType.Float64).data<double>().ToArray();
-            for (int d = 0; d < dz; d++) worst = Math.Max(worst, Math.Abs(reference[d] - next[d]));
-        }
-        return worst;
+        Assert.InRange(CompiledStepAssert.LargestDeviation(network, network.Module, 8, ScalarType.Float32), 0, 2e-6);
     }
 
     [Fact]

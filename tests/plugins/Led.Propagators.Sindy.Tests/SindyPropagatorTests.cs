@@ -82,6 +82,7 @@ public class SindyPropagatorTests
     public void ItRecoversLorenz63FromCleanData(int degree)
     {
         var sindy = FittedOnLorenz(degree);
+        Console.WriteLine($"Lorenz-63, degree {degree}:\n{sindy.Equations}");
         var expected = new Dictionary<(int, string), double>
         {
             [(0, "x0")] = -10, [(0, "x1")] = 10,
