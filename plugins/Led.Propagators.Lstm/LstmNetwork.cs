@@ -5,33 +5,45 @@ using static TorchSharp.torch;
 namespace Led.Propagators.Lstm;
 
 /// <summary>
-/// The parameters of <see cref="LstmPropagator"/>: <c>lstm</c> (one layer, batch first; PyTorch gate order i, f, g, o —
-/// the same arithmetic as the reference's LSTMCell, run over a whole sequence in one call) and <c>head</c> (Linear).
+/// The parameters of <see cref="LstmPropagator"/>: the recurrent layers, <c>lstm</c> (PyTorch LSTM, gate order i, f, g, o —
+/// the same arithmetic as the reference's LSTMCell, run over a whole sequence in one call) or <c>gru</c> (PyTorch GRU,
+/// gate order r, z, n), with <c>layers</c> stacked (parameters <c>weight_ih_l0</c>, <c>weight_ih_l1</c>, …, batch first),
+/// and <c>head</c> (Linear from the last layer's hidden state).
 /// </summary>
 internal sealed class LstmNetwork : nn.Module
 {
-    private readonly LSTM lstm;
+    private readonly LSTM? lstm;
+    private readonly GRU? gru;
     private readonly Linear head;
     private readonly bool _tanhplus;
     private readonly bool _residual;
 
-    public LstmNetwork(int latentDim, int hidden, bool tanhplus, bool residual) : base("Lstm")
+    public LstmNetwork(int latentDim, int hidden, int layers, RecurrentCell cell, bool tanhplus, bool residual) : base("Lstm")
     {
-        LatentDim = latentDim;
-        Hidden = hidden;
-        _tanhplus = tanhplus;
-        _residual = residual;
-        lstm = nn.LSTM(latentDim, hidden, numLayers: 1, batchFirst: true);
+        (LatentDim, Hidden, Layers, Cell, _tanhplus, _residual) = (latentDim, hidden, layers, cell, tanhplus, residual);
+        if (cell == RecurrentCell.Gru) gru = nn.GRU(latentDim, hidden, numLayers: layers, batchFirst: true);
+        else lstm = nn.LSTM(latentDim, hidden, numLayers: layers, batchFirst: true);
         head = nn.Linear(hidden, latentDim);
         RegisterComponents();
     }
+
+    public int LatentDim { get; }
+
+    public int Hidden { get; }
+
+    public int Layers { get; }
+
+    public RecurrentCell Cell { get; }
+
+    /// <summary>The name of the recurrent module's parameters: <c>lstm</c> or <c>gru</c>.</summary>
+    public string RecurrentName => Cell == RecurrentCell.Gru ? "gru" : "lstm";
 
     /// <summary>The reference's initialisation; called once the module has its final dtype and device.</summary>
     public void Initialise()
     {
         using (no_grad())
         {
-            foreach (var (name, parameter) in lstm.named_parameters())
+            foreach (var (name, parameter) in ((nn.Module?)lstm ?? gru)!.named_parameters())
             {
                 if (name.StartsWith("weight_ih", StringComparison.Ordinal)) nn.init.xavier_uniform_(parameter);
                 else if (name.StartsWith("weight_hh", StringComparison.Ordinal)) Orthogonal(parameter);
@@ -53,18 +65,19 @@ internal sealed class LstmNetwork : nn.Module
         parameter.copy_(tall ? q : q.t());
     }
 
-    public int LatentDim { get; }
-
-    public int Hidden { get; }
-
     public Tensor Run(LstmState state, Tensor latents)
     {
-        using var h0 = state.Hidden.unsqueeze(0);
-        using var c0 = state.Cell.unsqueeze(0);
-        var (output, hn, cn) = lstm.forward(latents, (h0, c0));
-        using (hn)
-        using (cn)
-            state.Update(hn.squeeze(0), cn.squeeze(0));
+        Tensor output;
+        if (gru is not null)
+        {
+            (output, var hn) = gru.forward(latents, state.Hidden);
+            state.Update(hn, null);
+        }
+        else
+        {
+            (output, var hn, var cn) = lstm!.forward(latents, (state.Hidden, state.Cell!));
+            state.Update(hn, cn);
+        }
         using (output)
         {
             using var linear = head.forward(output);

@@ -7,9 +7,17 @@ namespace Led.Propagators.Lstm;
 /// <summary>Options of the <c>Lstm</c> propagator.</summary>
 public sealed class LstmOptions : IShapeOptions
 {
-    /// <summary>Hidden units d_h (paper: 256 for KS, 32 for FHN).</summary>
+    /// <summary>Hidden units d_h of every layer (paper: 256 for KS, 32 for FHN).</summary>
     [Range(1, 65536, ErrorMessage = "hidden must be in [1, 65536]")]
     public int Hidden { get; set; } = 64;
+
+    /// <summary>The recurrent cell: <c>lstm</c> (the paper's) or <c>gru</c>.</summary>
+    [EnumDataType(typeof(RecurrentCell), ErrorMessage = "cell must be lstm or gru")]
+    public RecurrentCell Cell { get; set; } = RecurrentCell.Lstm;
+
+    /// <summary>Stacked recurrent layers; layer l + 1 reads the hidden state of layer l, the head reads the last (paper: 1).</summary>
+    [Range(1, 16, ErrorMessage = "layers must be between 1 and 16")]
+    public int Layers { get; set; } = 1;
 
     /// <summary>Activation of the linear output head: <c>tanhplus</c> (0.5 + 0.5·tanh, for [0, 1]-scaled latents) or <c>identity</c>.</summary>
     public LstmOutput Output { get; set; } = LstmOutput.TanhPlus;

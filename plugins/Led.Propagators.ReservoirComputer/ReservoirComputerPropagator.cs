@@ -1,5 +1,7 @@
 using Led.Abstractions.Learning;
 using Led.Toolkit.Systems;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using static TorchSharp.torch;
 
@@ -18,13 +20,15 @@ public sealed class ReservoirComputerPropagator : ILatentPropagator, IFittable, 
     private readonly ReservoirComputerOptions _options;
     private readonly int _latentDim;
     private readonly ulong _noiseSeed;
+    private readonly ILogger _log;
     private Reservoir _reservoir;
     private double[]? _readout;
 
     /// <exception cref="ArgumentException">Invalid options.</exception>
-    public ReservoirComputerPropagator(ReservoirComputerOptions options, LatentSpace latent)
+    public ReservoirComputerPropagator(ReservoirComputerOptions options, LatentSpace latent, ILogger<ReservoirComputerPropagator>? log = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _log = (ILogger?)log ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(latent);
         options.ThrowIfInvalid();
         (_options, _latentDim) = (options, latent.Dim);
@@ -79,7 +83,8 @@ public sealed class ReservoirComputerPropagator : ILatentPropagator, IFittable, 
     /// <summary>
     /// Drives the reservoir from h = 0 through each training trajectory <c>[T, d_z]</c> (inputs perturbed by the configured
     /// noise), discards the first <see cref="ReservoirComputerOptions.WashOut"/> states, pairs each later state with the
-    /// next latent and solves the ridge regression for the read-out.
+    /// next latent and solves the ridge regression for the read-out. Logs the reservoir's size and spectral radius, β and
+    /// the read-out's root-mean-square training residual.
     /// </summary>
     /// <exception cref="ArgumentException">A trajectory is not <c>[T, d_z]</c>, or no trajectory is longer than the wash-out.</exception>
     public void Fit(FitData data)
@@ -89,6 +94,7 @@ public sealed class ReservoirComputerPropagator : ILatentPropagator, IFittable, 
         using var scope = NewDisposeScope();
         var hth = zeros(n, n, dtype: ScalarType.Float64);
         var yth = zeros(dz, n, dtype: ScalarType.Float64);
+        double yty = 0;
         var noise = new SplitMix64(_noiseSeed);
         long samples = 0;
         var h = new double[n];
@@ -113,6 +119,7 @@ public sealed class ReservoirComputerPropagator : ILatentPropagator, IFittable, 
             var targets = tensor(z.AsSpan((washOut + 1) * dz, kept * dz).ToArray(), [kept, dz]);
             hth.add_(states.t().matmul(states));
             yth.add_(targets.t().matmul(states));
+            yty += targets.square().sum().item<double>();
             samples += kept;
         }
         if (samples == 0)
@@ -121,7 +128,17 @@ public sealed class ReservoirComputerPropagator : ILatentPropagator, IFittable, 
         var readout = yth.matmul(linalg.pinv(regularised, hermitian: true));
         _readout = readout.contiguous().data<double>().ToArray();
         FittedSamples = samples;
+        // ‖Y − W Hᵀ‖² = ‖Y‖² − 2⟨W, YᵀH⟩ + ⟨W HᵀH, W⟩, from the accumulated products
+        double squares = yty - 2 * (readout * yth).sum().item<double>() + (readout.matmul(hth) * readout).sum().item<double>();
+        TrainingResidual = Math.Sqrt(Math.Max(squares, 0) / (samples * dz));
+        _log.LogInformation("fitted the read-out: {Size} units (degree {Degree}, spectral radius {Radius:G6}, input scaling {Sigma}), ridge β {Beta}, " +
+                            "{Samples} training pairs after a wash-out of {WashOut}, RMS training residual {Residual:E3} (scaled latent units)",
+            n, _options.Degree, Reservoir.SpectralRadius(_reservoir.RowStart.ToArray(), _reservoir.Columns.ToArray(), _reservoir.Values.ToArray(), n),
+            _options.InputScaling, _options.Regularization, samples, washOut, TrainingResidual);
     }
+
+    /// <summary>Root-mean-square one-step error of the read-out on the pairs the last <see cref="Fit"/> used (NaN before).</summary>
+    public double TrainingResidual { get; private set; } = double.NaN;
 
     public void Save(Stream stream)
     {

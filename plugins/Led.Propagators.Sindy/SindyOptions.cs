@@ -9,7 +9,7 @@ namespace Led.Propagators.Sindy;
 /// Options of the <c>Sindy</c> propagator; the defaults are the paper's FHN AE-SINDy model (polynomial order 3,
 /// threshold 1e−5) with pysindy's other defaults (bias, ridge α 0.05, 20 iterations).
 /// </summary>
-public sealed class SindyOptions : IShapeOptions
+public sealed class SindyOptions : IShapeOptions, IValidatableObject
 {
     /// <summary>Highest total degree of the polynomial library.</summary>
     [Range(1, 8, ErrorMessage = "degree must be between 1 and 8")]
@@ -37,6 +37,25 @@ public sealed class SindyOptions : IShapeOptions
     [Range(1e-300, double.MaxValue, ErrorMessage = "timeStep must be positive")]
     public double? TimeStep { get; set; }
 
+    /// <summary>
+    /// Savitzky–Golay smoothing of the trajectories before differentiation (the reference's sindy_smoother_window_size):
+    /// the odd number of samples each least-squares polynomial spans, counted after <see cref="InterpolationFactor"/>;
+    /// 0: no smoothing. The library is evaluated at the smoothed states too.
+    /// </summary>
+    [Range(0, 100001, ErrorMessage = "smootherWindow must be 0 (off) or an odd number of samples")]
+    public int SmootherWindow { get; set; }
+
+    /// <summary>Degree of the Savitzky–Golay polynomials (the reference's: 3); below <see cref="SmootherWindow"/>.</summary>
+    [Range(0, 20, ErrorMessage = "smootherOrder must be between 0 and 20")]
+    public int SmootherOrder { get; set; } = 3;
+
+    /// <summary>
+    /// Cubic (not-a-knot spline) interpolation of the trajectories to Δt/k before fitting (the reference's interp_factor):
+    /// the finite differences then step Δt/k. Forecasts still step Δt. 1: none.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "interpolationFactor must be between 1 and 1000")]
+    public int InterpolationFactor { get; set; } = 1;
+
     /// <summary>Relative tolerance of the Dormand–Prince integration.</summary>
     [Range(1e-14, 1.0, ErrorMessage = "relativeTolerance must be in [1e-14, 1]")]
     public double RelativeTolerance { get; set; } = 1e-6;
@@ -48,6 +67,14 @@ public sealed class SindyOptions : IShapeOptions
     /// <summary>Most Dormand–Prince steps over one Δt; a trajectory that needs more (a stiff or diverging model) becomes NaN.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "maxSteps must be ≥ 1")]
     public int MaxSteps { get; set; } = 10000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SmootherWindow > 0 && SmootherWindow % 2 == 0)
+            yield return new ValidationResult($"smootherWindow must be odd (samples centred on each one), got {SmootherWindow}: use {SmootherWindow + 1}", [nameof(SmootherWindow)]);
+        else if (SmootherWindow > 0 && SmootherOrder >= SmootherWindow)
+            yield return new ValidationResult($"smootherOrder ({SmootherOrder}) must be below smootherWindow ({SmootherWindow})", [nameof(SmootherOrder)]);
+    }
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every error when the options are invalid.</summary>
     public void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(this, "Sindy");

@@ -1,5 +1,7 @@
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using static TorchSharp.torch;
 
 namespace Led.Propagators.Sindy;
@@ -7,34 +9,37 @@ namespace Led.Propagators.Sindy;
 /// <summary>
 /// SINDy (reference-spec §3.4, <c>dimred_sindy.py</c>): a continuous-time model dz/dt = Ξ Θ(z) over a polynomial library
 /// Θ, identified from the training latent trajectories by <see cref="Stlsq"/> against their time derivatives
-/// (<see cref="FiniteDifference"/> at Δt), and forecast by integrating it with adaptive Dormand–Prince
+/// (<see cref="FiniteDifference"/> at Δt), optionally after cubic interpolation to Δt/k (<see cref="CubicSpline"/>) and
+/// Savitzky–Golay smoothing (<see cref="SavitzkyGolay"/>), and forecast by integrating it with adaptive Dormand–Prince
 /// (<see cref="DormandPrince45"/>): <see cref="Forward"/> output t is input t integrated over one Δt, so a forecast
-/// starts from the last true warm-up state. The identified equations are in <see cref="Equations"/> and in the saved
-/// model.
+/// starts from the last true warm-up state. The identified equations are in <see cref="Equations"/>, in the run's log,
+/// in the saved model and beside it as <c>sindy_equations.txt</c>.
 /// </summary>
-public sealed class SindyPropagator : ILatentPropagator, IFittable, IFastLatentStepSource
+public sealed class SindyPropagator : ILatentPropagator, IFittable, IFastLatentStepSource, IModelSummary
 {
     private const string Format = "led-sindy-v1";
     private readonly SindyOptions _options;
     private readonly PolynomialLibrary _library;
+    private readonly ILogger _log;
     private double[]? _coefficients;
     private SindyDynamics? _dynamics;
 
     /// <summary>With the system, whose coarse time step is Δt unless <see cref="SindyOptions.TimeStep"/> is set.</summary>
     /// <exception cref="ArgumentException">Invalid options.</exception>
-    public SindyPropagator(SindyOptions options, LatentSpace latent, SystemDescription system)
-        : this(options, latent, options?.TimeStep ?? system?.CoarseTimeStep)
+    public SindyPropagator(SindyOptions options, LatentSpace latent, SystemDescription system, ILogger<SindyPropagator>? log = null)
+        : this(options, latent, options?.TimeStep ?? system?.CoarseTimeStep, log)
     {
     }
 
     /// <summary>Without the system: <see cref="SindyOptions.TimeStep"/> must be set.</summary>
     /// <exception cref="ArgumentException">Invalid options, or no time step.</exception>
-    public SindyPropagator(SindyOptions options, LatentSpace latent) : this(options, latent, options?.TimeStep)
+    public SindyPropagator(SindyOptions options, LatentSpace latent, ILogger<SindyPropagator>? log = null) : this(options, latent, options?.TimeStep, log)
     {
     }
 
-    private SindyPropagator(SindyOptions? options, LatentSpace latent, double? timeStep)
+    private SindyPropagator(SindyOptions? options, LatentSpace latent, double? timeStep, ILogger? log)
     {
+        _log = log ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(latent);
         options.ThrowIfInvalid();
@@ -53,6 +58,10 @@ public sealed class SindyPropagator : ILatentPropagator, IFittable, IFastLatentS
 
     /// <summary>The identified equations, one line per latent dimension: <c>(x0)' = -10.000 x0 + 10.000 x1</c>; empty before fitting.</summary>
     public string Equations => _coefficients is null ? "" : _library.Equations(_coefficients);
+
+    public string SummaryFileName => "sindy_equations.txt";
+
+    public string Summary => Equations;
 
     public PropagatorState Start(int batchSize) => new SindyState();
 
@@ -77,29 +86,37 @@ public sealed class SindyPropagator : ILatentPropagator, IFittable, IFastLatentS
     }
 
     /// <summary>
-    /// Identifies the model from the training trajectories <c>[T, d_z]</c> (T ≥ 3): their finite-difference derivatives
-    /// against the library evaluated at every sample, one STLSQ regression per latent dimension.
+    /// Identifies the model from the training trajectories <c>[T, d_z]</c>: each is interpolated to Δt/k and smoothed when
+    /// configured, differentiated by finite differences, and the library is evaluated at its (processed) samples; one STLSQ
+    /// regression per latent dimension. Logs the identified equations.
     /// </summary>
     public void Fit(FitData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int dz = _library.Variables, p = _library.Count;
+        int dz = _library.Variables, p = _library.Count, k = _options.InterpolationFactor;
         var rows = new List<double>();
         var derivatives = new List<double>();
         var features = new double[p];
+        var (low, high) = (Enumerable.Repeat(double.PositiveInfinity, dz).ToArray(), Enumerable.Repeat(double.NegativeInfinity, dz).ToArray());
         foreach (var trajectory in data.Training)
         {
             if (trajectory.dim() != 2 || trajectory.shape[1] != dz)
                 throw new ArgumentException($"expected training trajectories [T, {dz}], got [{string.Join(", ", trajectory.shape)}]");
-            var z = trajectory.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray();
-            derivatives.AddRange(FiniteDifference.Derivative(z, dz, TimeStep));
+            var z = Preprocess(trajectory.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
+            derivatives.AddRange(FiniteDifference.Derivative(z, dz, TimeStep / k));
             for (int at = 0; at < z.Length; at += dz)
             {
                 _library.Evaluate(z.AsSpan(at, dz), features);
                 rows.AddRange(features);
+                for (int d = 0; d < dz; d++) (low[d], high[d]) = (Math.Min(low[d], z[at + d]), Math.Max(high[d], z[at + d]));
             }
         }
         if (rows.Count == 0) throw new ArgumentException("no training trajectories to fit");
+        var constant = Enumerable.Range(0, dz).Where(d => !(high[d] - low[d] > 1e-9 * Math.Max(1, Math.Abs(high[d])))).Select(d => $"x{d}").ToList();
+        if (constant.Count > 0)
+            _log.LogWarning("{Constant} stay constant in the training data, so the library's terms in them cannot be told from the constant term and " +
+                            "their equations are not identified: train on trajectories that excite every latent dimension, or use a smaller latent space",
+                string.Join(", ", constant));
         using var scope = NewDisposeScope();
         int n = rows.Count / p;
         var library = tensor(rows.ToArray(), [n, p]);
@@ -108,6 +125,17 @@ public sealed class SindyPropagator : ILatentPropagator, IFittable, IFastLatentS
         for (int d = 0; d < dz; d++)
             Stlsq.Fit(library, targets[.., d].contiguous(), _options.Threshold, _options.Alpha, _options.MaxIterations).CopyTo(coefficients, d * p);
         Replace(coefficients);
+        int kept = coefficients.Count(c => c != 0);
+        _log.LogInformation("identified {Kept} of {Terms} terms from {Samples} samples (degree {Degree}, threshold {Threshold}, Δt/{Factor}, smoothing window {Window}):{NewLine}{Equations}",
+            kept, coefficients.Length, n, _options.Degree, _options.Threshold, k, _options.SmootherWindow, Environment.NewLine, Equations);
+    }
+
+    /// <summary>The trajectory <c>[T, d_z]</c> cubic-interpolated to Δt/k, then Savitzky–Golay smoothed, as configured.</summary>
+    internal double[] Preprocess(double[] z)
+    {
+        int dz = _library.Variables;
+        var refined = CubicSpline.Refine(z, dz, _options.InterpolationFactor);
+        return _options.SmootherWindow > 0 ? SavitzkyGolay.Smooth(refined, dz, _options.SmootherWindow, _options.SmootherOrder) : refined;
     }
 
     /// <summary>Writes the format tag, d_z, the library (degree, bias), Δt, the coefficients and the equations as text.</summary>

@@ -152,8 +152,9 @@ public sealed class SweepSession
             string file = Study.ConfigFile(run.Id);
             if (!File.Exists(file) || Study.Status(run.Id).State == RunState.Pending) continue;
             var dataset = DatasetOf(run.Index);
+            var autoencoder = AutoencoderOf(run.Index);
             var now = StudyFolder.RunDocument(run, configDirectory, dataset is null ? null : Study.DatasetFile(dataset.Key),
-                AutoencoderOf(run.Index) is { } autoencoder ? Path.Combine(Study.AutoencoderDirectory(autoencoder.Key), "model") : null);
+                autoencoder is null ? null : Path.Combine(Study.AutoencoderDirectory(autoencoder.Key), "model"), autoencoder?.FittedRuns?.Contains(run.Index) == true);
             var before = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
             if (Comparable(before) != Comparable(now))
                 changed.Add($"{run}: {Study.ConfigFile(run.Id)} differs from the config as expanded now");

@@ -218,6 +218,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void WhatAPluginLogsReachesTheRunLogAndSindyWritesItsEquationsBesideTheModel()
+    {
+        string config = Config(TinyExperiment.WithLinearPropagator(TinyExperiment.Json, ridge: 0)
+            .Replace("\"name\": \"Linear\", \"options\": { \"ridge\": 0 }", "\"name\": \"Sindy\", \"options\": { \"degree\": 1, \"interpolationFactor\": 4 }"));
+        string target = Path.Combine(_dir, "sindy");
+        var (code, stdout, stderr) = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(code == 0, stdout + stderr);
+        string log = File.ReadAllText(Path.Combine(target, "log.txt"));
+        Assert.Contains("[INF] SindyPropagator: identified ", log);
+        string equations = File.ReadAllText(Path.Combine(target, "model", "sindy_equations.txt"));
+        Assert.Equal(8, equations.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);   // one per latent dimension
+        Assert.StartsWith("(x0)' = ", equations);
+        Assert.Contains(equations, log);
+    }
+
+    [Fact]
     public void TheCylinderChainRunsOnATinyGridWithFieldPlotsDragAndStrouhal()
     {
         // configs/cylinder/re100.json shrunk to seconds: 64 × 32 cells, a three-layer 2-D CNN, three epochs.

@@ -1,5 +1,6 @@
 using Led.Core.Configuration;
 using Led.Core.Forecasting;
+using Led.Core.Metrics;
 using Led.Core.Reports;
 using static TorchSharp.torch;
 
@@ -7,7 +8,8 @@ namespace Led.Core.Stages;
 
 /// <summary>
 /// The report stage: what a run writes besides metrics.json — training histories (CSV and plots), the forecast file,
-/// the forecast's plots and its metrics' figures, and the Multiscale-LED table and plots.
+/// each initial condition's errors (<c>forecast_per_ic.csv</c>), the forecast's plots and its metrics' figures, and the
+/// Multiscale-LED table and plots.
 /// </summary>
 public sealed class ReportStage(string directory, OutputOptions output)
 {
@@ -31,6 +33,7 @@ public sealed class ReportStage(string directory, OutputOptions output)
     public void Forecast(ForecastResult forecast, ForecastScores scores)
     {
         Directory.CreateDirectory(directory);
+        PerInitialCondition(scores.Series);
         var frameShape = forecast.Test.FrameShape.Select(d => (long)d).ToArray();
         long[] shape = [forecast.InitialConditions, forecast.Horizon, .. frameShape];
         long[] predictionShape = forecast.Members == 1 ? shape : [forecast.InitialConditions, forecast.Members, forecast.Horizon, .. frameShape];
@@ -46,6 +49,22 @@ public sealed class ReportStage(string directory, OutputOptions output)
         foreach (var figure in scores.Figures)
             Plots.Density(Path.Combine(directory, figure.Name), figure.Title, figure.Values, figure.X, figure.Y, figure.XLabel, figure.YLabel);
     }
+
+    /// <summary>
+    /// <c>forecast_per_ic.csv</c>: one row per initial condition, its mean over the horizon of every error series (e.g.
+    /// <c>mnad</c>, <c>mnad_v</c>), the distribution a study's box plots show.
+    /// </summary>
+    private void PerInitialCondition(IReadOnlyList<ErrorSeries> series)
+    {
+        if (series.Count == 0) return;
+        var table = new List<string> { "ic," + string.Join(',', series.Select(s => MetricKeys.Snake(s.Name))) };
+        for (int ic = 0; ic < series[0].InitialConditions; ic++)
+            table.Add(ic + string.Concat(series.Select(s => FormattableString.Invariant($",{s.MeanOf(ic, s.Steps):R}"))));
+        File.WriteAllLines(Path.Combine(directory, PerInitialConditionFile), table);
+    }
+
+    /// <summary>The file of each initial condition's errors in a run folder.</summary>
+    public const string PerInitialConditionFile = "forecast_per_ic.csv";
 
     /// <summary>
     /// <c>multiscale.csv</c> (one row per mode) and, with plots on, the headline score and the speed-up against ρ with

@@ -10,7 +10,8 @@ namespace Led.Core.Training;
 /// <summary>
 /// A trained LED model: the autoencoder, the propagator and the scalers. Saved as a folder: <c>autoencoder.bin</c> and
 /// <c>propagator.bin</c> (TorchSharp weights for trainable parts, the component's own format for fitted ones) and
-/// <c>scalers.json</c>. Loading needs no type-name deserialisation: the components are created from the config first.
+/// <c>scalers.json</c>, and the propagator's text summary if it has one (<see cref="IModelSummary"/>, e.g.
+/// <c>sindy_equations.txt</c>). Loading needs no type-name deserialisation: the components are created from the config first.
 /// The model owns its components: disposing it disposes those that are <see cref="IDisposable"/> (native tensors).
 /// </summary>
 public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propagator, MinMaxScaler DataScaler, LatentScaler? LatentScaler) : IDisposable
@@ -29,6 +30,8 @@ public sealed record LedModel(IAutoencoder Autoencoder, ILatentPropagator Propag
     {
         SaveAutoencoder(directory, Autoencoder, DataScaler, LatentScaler);
         SaveComponent(Propagator, Path.Combine(directory, PropagatorFile));
+        if (Propagator is IModelSummary { Summary.Length: > 0 } summary)
+            File.WriteAllText(Path.Combine(directory, Path.GetFileName(summary.SummaryFileName)), summary.Summary);
         ModelManifest.Write(directory, [AutoencoderFile, PropagatorFile, ScalersFile]);
     }
 

@@ -6,13 +6,15 @@ using Led.Core.Data;
 using Led.Core.Experiments;
 using Led.Core.Stages;
 using Led.Hosting.Configuration;
+using Led.Hosting.Logging;
 
 namespace Led.Hosting.Experiments;
 
 /// <summary>
 /// Builds what a config describes from its components: the system, and the <see cref="LedExperiment"/> of the system,
 /// the encoder (an autoencoder, or an encoder with the config's decoder), the propagator, the metric components (the
-/// system's defaults, replaced by a config entry of the same name, then the config's others) and the options.
+/// system's defaults, replaced by a config entry of the same name, then the config's others) and the options. The
+/// encoder, decoder and propagator get loggers that write to the run's log (<see cref="RunLoggerFactory"/>).
 /// </summary>
 public sealed class ExperimentComposer(Experiment experiment, IComponentFactory components)
 {
@@ -33,10 +35,11 @@ public sealed class ExperimentComposer(Experiment experiment, IComponentFactory 
     {
         var c = experiment.Config;
         var d = System.Description;
-        var encoder = (IEncoder)components.Create("encoder", d, context.Device);
+        var logs = new RunLoggerFactory(context.Log);
+        var encoder = (IEncoder)components.Create("encoder", d, context.Device, logs);
         var decoder = encoder as IAutoencoder as IDecoder
-                      ?? (IDecoder)components.Create("decoder", d, new LatentSpace(encoder.LatentDim), context.Device);
-        var propagator = (ILatentPropagator)components.Create("propagator", new LatentSpace(encoder.LatentDim), context.Device, d);
+                      ?? (IDecoder)components.Create("decoder", d, new LatentSpace(encoder.LatentDim), context.Device, logs);
+        var propagator = (ILatentPropagator)components.Create("propagator", new LatentSpace(encoder.LatentDim), context.Device, d, logs);
         return new LedExperiment(System, encoder, decoder, propagator, context)
         {
             SystemName = c.System!.Name,

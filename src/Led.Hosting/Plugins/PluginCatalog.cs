@@ -7,7 +7,7 @@ namespace Led.Hosting.Plugins;
 
 /// <summary>
 /// Discovers and loads plugins: every folder <c>&lt;search folder&gt;/&lt;Name&gt;/</c> holding <c>&lt;Name&gt;.dll</c>.
-/// Each assembly loads in its own context sharing the abstractions, Microsoft.Extensions.* and TorchSharp with the host;
+/// Each assembly loads in its own context sharing the abstractions, Microsoft.Extensions.* (logging included) and TorchSharp with the host;
 /// the toolkit (<c>Led.Toolkit</c>) is private: each plugin loads the copy it ships, even where the host has one loaded.
 /// A plugin that cannot load is reported with its path and the reason; the others load regardless.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class PluginCatalog
     /// <summary>Environment variable with extra plugin search folders (separated by the OS path separator).</summary>
     public const string PathVariable = "LED_PLUGIN_PATH";
 
-    private static readonly Type[] SharedTypes = [typeof(ILedPlugin), typeof(IServiceCollection), typeof(TorchSharp.torch)];
+    private static readonly Type[] SharedTypes = [typeof(ILedPlugin), typeof(IServiceCollection), typeof(Microsoft.Extensions.Logging.ILogger), typeof(TorchSharp.torch)];
 
     /// <summary>The company of the plugin assemblies that ship with LED.NET.</summary>
     private const string BuiltInCompany = "LED.NET";

@@ -53,7 +53,7 @@ public sealed class StudyFolder(string root)
             var dataset = datasets.FirstOrDefault(d => d.Runs.Contains(index));
             var autoencoder = withAutoencoder ? autoencoders.FirstOrDefault(a => a.Runs.Contains(index)) : null;
             return RunDocument(plan.Runs[index], configDirectory, dataset is null ? null : DatasetFile(dataset.Key),
-                autoencoder is null ? null : Path.Combine(AutoencoderDirectory(autoencoder.Key), "model"));
+                autoencoder is null ? null : Path.Combine(AutoencoderDirectory(autoencoder.Key), "model"), autoencoder?.FittedRuns?.Contains(index) == true);
         }
         foreach (var run in plan.Runs) WriteJson(ConfigFile(run.Id), Document(run.Index, true));
         foreach (var dataset in datasets)
@@ -65,9 +65,10 @@ public sealed class StudyFolder(string root)
     /// <summary>
     /// A run's config as written for its process: plugin folders made absolute (they are relative to the config file),
     /// <c>data.path</c> pointing at the shared dataset and <c>training.autoencoder</c> at the shared autoencoder when
-    /// there are ones.
+    /// there are ones. A run that reuses one with a propagator fitted in closed form (<paramref name="fittedPropagator"/>)
+    /// trains nothing by gradient: the optimiser's options, there to train the shared autoencoder, are left out.
     /// </summary>
-    public static JsonObject RunDocument(SweepRun run, string configDirectory, string? datasetPath, string? autoencoderPath = null)
+    public static JsonObject RunDocument(SweepRun run, string configDirectory, string? datasetPath, string? autoencoderPath = null, bool fittedPropagator = false)
     {
         var document = run.Document.DeepClone().AsObject();
         if (ConfigPath.Get(document, "plugins") is JsonArray plugins)
@@ -79,6 +80,8 @@ public sealed class StudyFolder(string root)
         }
         if (datasetPath is not null) ConfigPath.Set(document, "data.path", JsonValue.Create(datasetPath));
         if (autoencoderPath is not null) ConfigPath.Set(document, "training.autoencoder", JsonValue.Create(autoencoderPath));
+        if (autoencoderPath is not null && fittedPropagator && ConfigPath.Get(document, "training") is JsonObject training)
+            foreach (var key in Led.Core.Checks.GradientOptionsNeedATrainedComponentRule.Keys) ConfigPath.Remove(training, key);
         return document;
     }
 
@@ -97,6 +100,21 @@ public sealed class StudyFolder(string root)
         if (error is not null)
             return new RunStatus(error.StartsWith("interrupted", StringComparison.Ordinal) ? RunState.Interrupted : RunState.Failed, error, Empty, null);
         return new RunStatus(RunState.Pending, null, Empty, null);
+    }
+
+    /// <summary>
+    /// One value of <paramref name="metric"/> per initial condition of a completed run's forecast (its
+    /// <c>forecast_per_ic.csv</c>); empty when the run has none or the file has no such column.
+    /// </summary>
+    public IReadOnlyList<double> PerInitialCondition(string id, string metric)
+    {
+        string path = Path.Combine(RunDirectory(id), Led.Core.Stages.ReportStage.PerInitialConditionFile);
+        if (!File.Exists(path)) return [];
+        var lines = File.ReadAllLines(path);
+        int column = lines.Length == 0 ? -1 : Array.IndexOf(lines[0].Split(','), metric);
+        if (column < 0) return [];
+        return lines.Skip(1).Where(l => l.Length > 0)
+            .Select(l => double.Parse(l.Split(',')[column], System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
 
     /// <summary>Records why a run failed (shown by status and report; cleared when it is run again).</summary>

@@ -60,9 +60,12 @@ public static class StudyPlots
         return plot;
     }
 
-    /// <summary>A metric per category: box (quartiles, whiskers at min and max) and every run as a dot. Returns the plot as saved.</summary>
+    /// <summary>
+    /// A metric per category: box (quartiles, whiskers at min and max) and every value as a dot (<paramref name="dots"/>
+    /// says what they are: runs, or initial conditions). Returns the plot as saved.
+    /// </summary>
     public static Plot MetricPerCategory(string pathWithoutExtension, string metric, string axis,
-        IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories)
+        IReadOnlyList<(string Label, IReadOnlyList<double> Values)> categories, string dots = "runs")
     {
         bool logY = LogScale(categories.SelectMany(c => c.Values).ToList());
         var plot = new Plot();
@@ -92,7 +95,7 @@ public static class StudyPlots
             Enumerable.Range(0, categories.Count).Select(i => (double)i).ToArray(), categories.Select(c => c.Label).ToArray());
         plot.Axes.SetLimitsX(-0.7, categories.Count - 0.3);
         PlotAxes.FrameY(plot, Y(categories.SelectMany(c => c.Values), logY), logY);
-        Plots.Decorate(plot, $"{metric} per {axis} (box: quartiles, whiskers: min–max; dots: runs)", axis, logY ? $"{metric} (log scale)" : metric);
+        Plots.Decorate(plot, $"{metric} per {axis} (box: quartiles, whiskers: min–max; dots: {dots})", axis, logY ? $"{metric} (log scale)" : metric);
         Plots.Save(plot, pathWithoutExtension, 900, 520);
         return plot;
     }
@@ -103,7 +106,8 @@ public static class StudyPlots
 
     private static double[] Y(IEnumerable<double> values, bool log) => values.Select(v => log ? Math.Log10(v) : v).ToArray();
 
-    private static double Quantile(double[] sorted, double q)
+    /// <summary>The <paramref name="q"/>-quantile of sorted values, linearly interpolated.</summary>
+    public static double Quantile(double[] sorted, double q)
     {
         double position = q * (sorted.Length - 1);
         int low = (int)Math.Floor(position);

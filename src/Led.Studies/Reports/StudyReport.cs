@@ -5,7 +5,10 @@ namespace Led.Studies.Reports;
 
 /// <summary>
 /// <c>led report</c>: one row per run (id, changed keys, status, wall time, metrics, error) as CSV and Markdown, and
-/// plots from the sweep axes — a metric against each numeric axis, a metric per category of each other axis.
+/// plots from the sweep axes — a metric against each numeric axis, a metric per category of each other axis — and, for
+/// a metric the runs also score per initial condition (<c>forecast_per_ic.csv</c>: mnad, mnad_&lt;channel&gt;, …), its
+/// distribution over every initial condition of every seed per category of the categorical axis with most categories
+/// (box plot and a table of quantiles: the paper's Fig. 2b).
 /// </summary>
 public static class StudyReport
 {
@@ -37,10 +40,17 @@ public static class StudyReport
         files.Add(csv);
 
         var plots = Plot(manifest, rows, chosen, Path.Combine(outputDirectory, "plots"));
+        var distributions = PerInitialCondition(study, manifest, rows, chosen);
+        foreach (var d in distributions)
+        {
+            string path = Path.Combine(outputDirectory, "plots", $"{Slug(d.Metric)}_per_ic_by_{Slug(d.Axis.Name)}");
+            StudyPlots.MetricPerCategory(path, d.Metric, d.Axis.Name, d.Categories, "initial conditions");
+            plots.Add(path);
+        }
         files.AddRange(plots.SelectMany(p => new[] { p + ".png", p + ".svg" }));
 
         string markdown = Path.Combine(outputDirectory, "report.md");
-        File.WriteAllText(markdown, Markdown(study, manifest, rows, chosen, plots.Select(p => Path.GetRelativePath(outputDirectory, p)).ToList()));
+        File.WriteAllText(markdown, Markdown(study, manifest, rows, chosen, distributions, plots.Select(p => Path.GetRelativePath(outputDirectory, p)).ToList()));
         files.Insert(1, markdown);
         return files;
     }
@@ -62,7 +72,35 @@ public static class StudyReport
         return text.ToString();
     }
 
-    private static string Markdown(StudyFolder study, StudyManifest manifest, List<(StudyRun Run, RunStatus Status)> rows, List<string> metrics, List<string> plots)
+    /// <summary>A metric's values per initial condition, pooled over the completed runs of each category of an axis.</summary>
+    private sealed record Distribution(string Metric, StudyAxis Axis, IReadOnlyList<(string Label, IReadOnlyList<double> Values)> Categories);
+
+    /// <summary>
+    /// For each metric that the completed runs score per initial condition: its values per category of every categorical
+    /// axis with the most categories (zipped axes repeat one partition; the one with most labels tells it best).
+    /// </summary>
+    private static List<Distribution> PerInitialCondition(StudyFolder study, StudyManifest manifest, List<(StudyRun Run, RunStatus Status)> rows, List<string> metrics)
+    {
+        var completed = rows.Where(r => r.Status.State == RunState.Completed).ToList();
+        var categorical = manifest.Axes.Where(a => a.Kind is not (SweepAxisKind.Seed or SweepAxisKind.Numeric) && a.Labels.Distinct().Count() >= 2).ToList();
+        if (completed.Count == 0 || categorical.Count == 0) return [];
+        int most = categorical.Max(a => a.Labels.Distinct().Count());
+        var result = new List<Distribution>();
+        foreach (var axis in categorical.Where(a => a.Labels.Distinct().Count() == most))
+            foreach (var metric in metrics)
+            {
+                var values = completed.Where(r => r.Run.Values.ContainsKey(axis.Path))
+                    .Select(r => (r.Run, Values: study.PerInitialCondition(r.Run.Id, metric))).Where(v => v.Values.Count > 0).ToList();
+                if (values.Count == 0) continue;
+                var categories = axis.Labels.Distinct().Select(label => (Label: label, Values: (IReadOnlyList<double>)values
+                    .Where(v => axis.Labels[v.Run.Values[axis.Path]] == label).SelectMany(v => v.Values).Where(double.IsFinite).ToList())).ToList();
+                result.Add(new Distribution(metric, axis, categories));
+            }
+        return result;
+    }
+
+    private static string Markdown(StudyFolder study, StudyManifest manifest, List<(StudyRun Run, RunStatus Status)> rows, List<string> metrics,
+        List<Distribution> distributions, List<string> plots)
     {
         var text = new StringBuilder();
         text.AppendLine($"# Study {Path.GetFileName(study.Root)}").AppendLine();
@@ -80,6 +118,19 @@ public static class StudyReport
             cells.Add(Number(status.WallSeconds, "F1"));
             cells.AddRange(metrics.Select(m => Number(status.Metrics.TryGetValue(m, out var v) ? v : null, "G4")));
             text.AppendLine("| " + string.Join(" | ", cells.Select(Cell)) + " |");
+        }
+        foreach (var d in distributions)
+        {
+            text.AppendLine().AppendLine($"## {d.Metric} per initial condition, by {d.Axis.Name}").AppendLine();
+            text.AppendLine("| " + Cell(d.Axis.Name) + " | initial conditions | mean | median | quartiles | min | max |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var (label, values) in d.Categories)
+            {
+                var sorted = values.Order().ToArray();
+                text.AppendLine(sorted.Length == 0 ? $"| {Cell(label)} | 0 | | | | | |"
+                    : $"| {Cell(label)} | {sorted.Length} | {Number(sorted.Average(), "G4")} | {Number(StudyPlots.Quantile(sorted, 0.5), "G4")} | " +
+                      $"{Number(StudyPlots.Quantile(sorted, 0.25), "G4")}–{Number(StudyPlots.Quantile(sorted, 0.75), "G4")} | {Number(sorted[0], "G4")} | {Number(sorted[^1], "G4")} |");
+            }
         }
         var failed = rows.Where(r => r.Status.Error is not null).ToList();
         if (failed.Count > 0)

@@ -85,6 +85,27 @@ public sealed class StudyFolderTests : IDisposable
     }
 
     [Fact]
+    public void ARunThatFitsItsPropagatorOnASharedAutoencoderLeavesOutTheOptimisersOptions()
+    {
+        // Runs 0 and 1 share an autoencoder; run 1's propagator is fitted, so nothing of its own is trained by gradient.
+        var plan = SweepExpander.Expand(JsonNode.Parse("""
+            { "system": { "name": "Oscillator" }, "training": { "optimizer": "adam", "learningRate": 0.01, "maxMinutes": 2, "patience": 5 },
+              "sweep": { "propagator": [ { "name": "Lstm" }, { "name": "Linear" } ] } }
+            """)!.AsObject(), [])!;
+        var study = new StudyFolder(_root);
+        var autoencoders = new[] { new SharedAutoencoder("ba9876543210", [0, 1], [1]) };
+        string config = Path.Combine(_root, "study.json");
+        study.Prepare(plan, [], autoencoders, StudyManifest.From(plan, [], autoencoders, config, []), config);
+        var trained = JsonNode.Parse(File.ReadAllText(study.ConfigFile(plan.Runs[0].Id)))!["training"]!.AsObject();
+        var fitted = JsonNode.Parse(File.ReadAllText(study.ConfigFile(plan.Runs[1].Id)))!["training"]!.AsObject();
+        Assert.Equal(["optimizer", "learningRate", "maxMinutes", "patience", "autoencoder"], trained.Select(p => p.Key));
+        Assert.Equal(["autoencoder"], fitted.Select(p => p.Key));
+        // The shared autoencoder's own config keeps them: they train it.
+        var pretrain = JsonNode.Parse(File.ReadAllText(study.AutoencoderConfigFile("ba9876543210")))!["training"]!.AsObject();
+        Assert.Equal(["optimizer", "learningRate", "maxMinutes", "patience"], pretrain.Select(p => p.Key));
+    }
+
+    [Fact]
     public void TheReportTabulatesEveryRunAndPlotsTheAxes()
     {
         var plan = Plan();

@@ -112,4 +112,16 @@ public sealed class SweepValidatorTests : IDisposable
         Assert.All(byRate, keys => Assert.Single(keys));
         Assert.NotEqual(byRate[0][0], byRate[1][0]);
     }
+
+    [Fact]
+    public void TheAutoencoderKeyIgnoresTheWindowsChunksAndWarmupOfThePropagatorsTraining()
+    {
+        var plan = Plan("""{ "system": { "name": "Oscillator" }, "sweep": { "training.windowLength": [101, 151], "training.sequenceLength": [10, 20], "training.warmup": [0, 5] } }""");
+        var errors = new List<SweepError>();
+        var runs = SweepValidator.Validate(plan, _registry, null, null, errors);
+        Assert.Empty(errors);
+        Assert.Equal(8, runs.Count);
+        // A fitted propagator must leave these keys out, so ignoring them lets it share the trained propagators' autoencoder.
+        Assert.Single(Enumerable.Range(0, runs.Count).Select(i => SharedAutoencoder.KeyOf(runs[i])).Distinct());
+    }
 }

@@ -89,22 +89,7 @@ public class MlpPropagatorTests
     {
         using var scope = NewDisposeScope();
         using var mlp = Create(dz: 5, width: 24, activation: activation, output: output, residual: residual, seed: 9);
-        using (no_grad())
-            foreach (var (_, parameter) in mlp.Module.named_parameters()) parameter.add_(randn_like(parameter) * 0.1);
-        var step = mlp.CompileStep();
-        step.Reset();
-        using var state = mlp.Start(1);
-        var z = rand(1, 1, 5, dtype: ScalarType.Float64) * 0.8 + 0.1;
-        var fast = z.data<double>().ToArray();
-        var next = new double[5];
-        for (int t = 0; t < 30; t++)
-        {
-            z = mlp.Forward(state, z);
-            step.Step(fast, next);
-            var reference = z.data<double>().ToArray();
-            for (int d = 0; d < 5; d++) Assert.True(Math.Abs(reference[d] - next[d]) <= 1e-12, $"t = {t}, d = {d}: {reference[d]} vs {next[d]}");
-            (fast, next) = (next, fast);
-        }
+        Assert.InRange(CompiledStepAssert.LargestDeviation(mlp, mlp.Module, 5, ScalarType.Float64), 0, 1e-12);
     }
 
     [Fact]
@@ -112,22 +97,9 @@ public class MlpPropagatorTests
     {
         using var scope = NewDisposeScope();
         using var mlp = new MlpPropagator(new MlpPropagatorOptions { Width = 64 }, new LatentSpace(8), CpuDevice.Seeded(9, ScalarType.Float32));
-        var step = mlp.CompileStep();
-        Assert.Equal(typeof(float), step.GetType().GetGenericArguments()[0]);
-        using var state = mlp.Start(1);
-        var z = rand(1, 1, 8, dtype: ScalarType.Float32) * 0.8f + 0.1f;
-        var next = new double[8];
-        double worst = 0;
-        for (int t = 0; t < 30; t++)
-        {
-            var fast = z.to(ScalarType.Float64).data<double>().ToArray();
-            z = mlp.Forward(state, z);
-            step.Step(fast, next);
-            var reference = z.data<float>().ToArray();
-            for (int d = 0; d < 8; d++) worst = Math.Max(worst, Math.Abs(reference[d] - next[d]));
-        }
+        Assert.Equal(typeof(float), mlp.CompileStep().GetType().GetGenericArguments()[0]);
         // Single precision: the summation order differs (four rows at a time, SIMD), so agreement is to a few float32 ulps.
-        Assert.InRange(worst, 0, 2e-6);
+        Assert.InRange(CompiledStepAssert.LargestDeviation(mlp, mlp.Module, 8, ScalarType.Float32), 0, 2e-6);
     }
 
     [Fact]

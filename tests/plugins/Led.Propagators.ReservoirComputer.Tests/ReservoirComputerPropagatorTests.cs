@@ -220,4 +220,24 @@ public class ReservoirComputerPropagatorTests
         var invalid = Assert.Throws<ArgumentException>(() => new ReservoirComputerPropagator(new ReservoirComputerOptions { Size = 10, Degree = 11 }, new LatentSpace(2)));
         Assert.Equal("invalid ReservoirComputer options: degree 11 exceeds size 10", invalid.Message);
     }
+
+    [Fact]
+    public void FittingLogsTheReservoirAndTheTrainingResidualThatTeacherForcingReproduces()
+    {
+        using var scope = NewDisposeScope();
+        CpuDevice.Seeded(5);
+        var log = new ListLogger<ReservoirComputerPropagator>();
+        var rc = new ReservoirComputerPropagator(new ReservoirComputerOptions { Size = 24, Degree = 4, Radius = 0.9, Regularization = 0.01, WashOut = 5 },
+            new LatentSpace(2), log);
+        var data = RandomTrajectories(1, 60, 2, seed: 3);
+        rc.Fit(data);
+        // The residual from the accumulated products equals the one of a teacher-forced pass: output t against input t + 1.
+        using var state = rc.Start(1);
+        var z = data.Training[0];
+        var predicted = rc.Forward(state, z.unsqueeze(0)).squeeze(0);
+        double direct = Math.Sqrt((predicted[5..59] - z[6..60]).square().mean().item<double>());
+        Assert.Equal(direct, rc.TrainingResidual, direct * 1e-6);
+        var line = Assert.Single(log.Messages);
+        Assert.StartsWith("fitted the read-out: 24 units (degree 4, spectral radius 0.9, input scaling 1), ridge β 0.01, 54 training pairs after a wash-out of 5, RMS training residual ", line);
+    }
 }
