@@ -4,15 +4,26 @@ namespace Led.Studies.Local;
 /// <summary>
 /// Runs a study's runs on this machine with a bounded pool of worker processes. One failed run does not stop the
 /// others; after Ctrl-C no new run starts and those in flight stop (they are retried by the next <c>led sweep run</c>).
+/// Other runners may work on the same study at once: runs they hold are skipped (<see cref="SweepExecution"/>).
 /// </summary>
-public sealed class LocalSweepRunner(SweepSession session, ILedLauncher launcher, TextWriter output)
+public sealed class LocalSweepRunner
 {
-    private readonly SweepExecution _execution = new(session, launcher);
+    private readonly SweepSession session;
+    private readonly TextWriter output;
+    private readonly SweepExecution _execution;
     private readonly object _gate = new();
     private int _done, _running, _failed;
 
+    /// <param name="lockPoll">How often a shared stage that another process makes is checked (default 1 s).</param>
+    public LocalSweepRunner(SweepSession session, ILedLauncher launcher, TextWriter output, TimeSpan? lockPoll = null)
+    {
+        this.session = session;
+        this.output = output;
+        _execution = new SweepExecution(session, launcher, Line, lockPoll);
+    }
+
     /// <summary>Runs <paramref name="runs"/> with at most <paramref name="jobs"/> at a time; returns how many failed.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<SweepRun> runs, int jobs, int completedBefore, CancellationToken cancel)
+    public async Task<int> RunAsync(IReadOnlyList<SweepRun> runs, int jobs, int completedBefore, CancellationToken cancel, bool retryFailed = false)
     {
         _done = completedBefore;
         var total = session.Plan.Runs.Count;
@@ -59,11 +70,17 @@ public sealed class LocalSweepRunner(SweepSession session, ILedLauncher launcher
                 return;
             }
             lock (_gate) _running++;
-            Line($"{Progress(total)} started {run}");
-            var (status, seconds) = await _execution.RunAsync(run, () => cancel.IsCancellationRequested);
+            var (status, seconds, skipped) = await _execution.RunAsync(run, () => cancel.IsCancellationRequested, retryFailed,
+                () => Line($"{Progress(total)} started {run}"));
             lock (_gate)
             {
                 _running--;
+                if (skipped is not null)
+                {
+                    if (status.State == RunState.Completed) _done++;
+                    output.WriteLine($"{Progress(total)} skipped {run}: {skipped}");
+                    return;
+                }
                 if (status.State == RunState.Completed) _done++;
                 else if (status.State == RunState.Failed) _failed++;
             }
