@@ -77,7 +77,7 @@ public static class CommandRunner
             foreach (var stale in folder.RemovedStale)
                 logger.Warning("removed {Folder}, left by a process that no longer runs (--resume continues such a run from its checkpoints)", stale);
             if (folder.ResumedFrom is { } from) logger.Information("--resume: continuing the interrupted run in {Folder} from its checkpoints", from);
-            else if (resume) logger.Warning("--resume: no interrupted run of {Folder} with a checkpoint; starting afresh", folder.FinalPath);
+            else if (resume) logger.Information("--resume: no interrupted run of {Folder} with a checkpoint; starting afresh", folder.FinalPath);
             if (replacing) logger.Warning("--force: the results already in {Folder} are replaced when this run completes, and kept if it fails", folder.FinalPath);
             var metrics = ConsoleProgress.Run(logger, progress =>
             {

@@ -36,6 +36,15 @@ public sealed class RunFolder
     public static RunFolder Create(string finalPath)
     {
         var (final, working) = Paths(finalPath);
+        var removed = RemoveStale(final, working);
+        Directory.CreateDirectory(working);
+        System.IO.File.WriteAllText(System.IO.Path.Combine(working, OwnerFile), LockOwner.Current.ToJson());
+        return new RunFolder(final, working) { RemovedStale = removed };
+    }
+
+    /// <summary>Removes the incomplete folders of <paramref name="final"/> whose process no longer runs, and this process's own leftover.</summary>
+    private static List<string> RemoveStale(string final, string working)
+    {
         var removed = new List<string>();
         foreach (var stale in Incomplete(final).Where(f => f.Owner is { } owner && owner.IsStale()).Select(f => f.Path).Where(p => p != working))
         {
@@ -43,20 +52,23 @@ public sealed class RunFolder
             removed.Add(stale);
         }
         if (Directory.Exists(working)) Directory.Delete(working, recursive: true);
-        Directory.CreateDirectory(working);
-        System.IO.File.WriteAllText(System.IO.Path.Combine(working, OwnerFile), LockOwner.Current.ToJson());
-        return new RunFolder(final, working) { RemovedStale = removed };
+        return removed;
     }
 
-    /// <summary>Takes over the interrupted run's folder <paramref name="interrupted"/> (see <see cref="InterruptedRun"/>) as this process's incomplete folder.</summary>
+    /// <summary>
+    /// Takes over the interrupted run's folder <paramref name="interrupted"/> (see <see cref="InterruptedRun"/>) as this
+    /// process's incomplete folder; the other incomplete folders of processes that no longer run are removed.
+    /// </summary>
     public static RunFolder Resume(string finalPath, string interrupted)
     {
         var (final, working) = Paths(finalPath);
-        if (Directory.Exists(working)) Directory.Delete(working, recursive: true);
-        Directory.Move(interrupted, working);
+        string taken = working + ".resuming";
+        Directory.Move(interrupted, taken);
+        var removed = RemoveStale(final, working);
+        Directory.Move(taken, working);
         System.IO.File.Delete(System.IO.Path.Combine(working, "error.txt"));
         System.IO.File.WriteAllText(System.IO.Path.Combine(working, OwnerFile), LockOwner.Current.ToJson());
-        return new RunFolder(final, working) { ResumedFrom = interrupted };
+        return new RunFolder(final, working) { ResumedFrom = interrupted, RemovedStale = removed };
     }
 
     /// <summary>

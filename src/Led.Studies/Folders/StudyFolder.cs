@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Led.Core.Runs;
+using Led.Core.Training;
 
 namespace Led.Studies.Folders;
 
@@ -127,12 +128,13 @@ public sealed class StudyFolder(string root)
 
     /// <summary>
     /// Before a run starts again: forgets its recorded failure and removes leftovers of killed attempts (incomplete folders
-    /// whose process no longer runs; one still written by a live process is left to it).
+    /// whose process no longer runs and that hold no training checkpoint, which <c>led run --resume</c> continues; one
+    /// still written by a live process is left to it).
     /// </summary>
     public void Reset(string id)
     {
         if (File.Exists(ErrorFile(id))) File.Delete(ErrorFile(id));
-        foreach (var (stale, _) in RunFolder.Incomplete(RunDirectory(id)).Where(f => f.Owner is { } owner && owner.IsStale()))
+        foreach (var (stale, _) in RunFolder.Incomplete(RunDirectory(id)).Where(f => f.Owner is { } owner && owner.IsStale() && !TrainingCheckpoints.Any(f.Path)))
             Directory.Delete(stale, recursive: true);
     }
 

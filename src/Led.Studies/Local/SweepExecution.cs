@@ -50,7 +50,8 @@ public sealed class SweepExecution(SweepSession session, ILedLauncher launcher, 
     }
 
     /// <summary>
-    /// Runs <c>led run configs/ID.json --out STUDY/ID</c> under the run's lock, first simulating its shared dataset and
+    /// Runs <c>led run configs/ID.json --out STUDY/ID --resume</c> (an interrupted attempt continues from its training
+    /// checkpoints) under the run's lock, first simulating its shared dataset and
     /// training its shared autoencoder if missing. A run locked by another live runner, one whose folder a live
     /// <c>led run</c> still writes (left by a runner that was killed), and one that another runner finished meanwhile are
     /// skipped: <c>Skipped</c> says why. A failure is recorded in <c>logs/ID.error</c> (an interruption too, marked so that
@@ -74,7 +75,7 @@ public sealed class SweepExecution(SweepSession session, ILedLauncher launcher, 
         if (error is null && session.AutoencoderOf(run.Index) is { } autoencoder) error = await PretrainAsync(autoencoder);
         if (error is null)
         {
-            var (code, errors) = await launcher.RunAsync(["run", study.ConfigFile(run.Id), "--out", study.RunDirectory(run.Id)], study.LogFile(run.Id));
+            var (code, errors) = await launcher.RunAsync(["run", study.ConfigFile(run.Id), "--out", study.RunDirectory(run.Id), "--resume"], study.LogFile(run.Id));
             var status = study.Status(run.Id);
             if (code == 0 && status.State == RunState.Completed) return (status, clock.Elapsed.TotalSeconds, null);
             error = interrupted() || errors == "interrupted"
