@@ -97,7 +97,7 @@ public static class CommandRunner
             folder.WriteAtomically("run.json", path => File.WriteAllText(path, Provenance.ToJson(provenance)));
             logger.Information("done in {Seconds:F1} s: {Folder}", clock.Elapsed.TotalSeconds, folder.FinalPath);
             logger.Dispose();
-            if (Directory.Exists(folder.File(TrainingCheckpoints.FolderName))) Directory.Delete(folder.File(TrainingCheckpoints.FolderName), recursive: true);
+            TrainingCheckpoints.Remove(folder.Path);
             folder.Commit();
             return ExitCodes.Success;
         }
@@ -112,6 +112,7 @@ public static class CommandRunner
             bool interrupted = ex is OperationCanceledException;
             string message = interrupted ? "interrupted" : $"{ex.GetType().Name}: {ex.Message}";
             logger.Dispose();
+            if (!interrupted) TrainingCheckpoints.Remove(folder.Path); // a failure would recur; an interrupted run continues with --resume
             File.AppendAllText(folder.File("log.txt"), $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss.fff} [ERR] {commandLine} failed: {message}{Environment.NewLine}{ex}{Environment.NewLine}");
             string kept = folder.Fail(message);
             System.Console.Error.WriteLine($"error: {message}");

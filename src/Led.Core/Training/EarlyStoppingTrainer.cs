@@ -38,13 +38,14 @@ public sealed class EarlyStoppingTrainer(TrainingOptions options, ILogger log, I
         if (checkpoint is { Exists: true })
         {
             optimizer = checkpoint.Read(reader => Restore(reader, name, module, bestState, draws, s));
-            log.Information("{Stage}: resumed from {Checkpoint} after epoch {Epoch} (round {Round})", name, checkpoint.Path, s.Epoch, s.Round + 1);
             if (s.Finished)
             {
+                log.Information("{Stage}: trained before the interruption ({Epochs} epochs); weights and history from {Checkpoint}", name, s.History.Count, checkpoint.Path);
                 bestState.Value.RestoreInto(module);
                 module.eval();
                 return s.History;
             }
+            log.Information("{Stage}: resumed from {Checkpoint} after epoch {Epoch} (round {Round})", name, checkpoint.Path, s.Epoch, s.Round + 1);
         }
         else
         {

@@ -14,6 +14,13 @@ public sealed class TrainingCheckpoints(string folder, TrainingOptions options)
     public TrainingCheckpoint For(string stage) =>
         new(Path.Combine(folder, stage + ".ckpt"), options.CheckpointEpochs, options.CheckpointMinutes);
 
+    /// <summary>Removes the checkpoints of <paramref name="runFolder"/> (a completed run, or one that failed other than by interruption).</summary>
+    public static void Remove(string runFolder)
+    {
+        string dir = Path.Combine(runFolder, FolderName);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
     /// <summary>Whether <paramref name="runFolder"/> holds any checkpoint.</summary>
     public static bool Any(string runFolder)
     {

@@ -64,7 +64,9 @@ public sealed class SweepExecution(SweepSession session, ILedLauncher launcher, 
         var study = session.Study;
         var clock = Stopwatch.StartNew();
         using var held = LockFile.TryAcquire(study.RunLock(run.Id), out var holder, TookOver(run.ToString()));
-        if (held is null) return (study.Status(run.Id), 0, $"it is being run by {Describe(holder)}");
+        if (held is null)
+            return (study.Status(run.Id), 0, $"it is being run by {Describe(holder)}" +
+                                             (holder is { } other && other.Host != Environment.MachineName ? $" (if that host is down, remove {study.RunLock(run.Id)})" : ""));
         if (study.LiveWriter(run.Id) is { } writer) return (study.Status(run.Id), 0, $"its folder is being written by {writer}");
         var before = study.Status(run.Id);
         if (!RunsToDo.Includes(before.State, retryFailed)) return (before, 0, $"it is {before.StateName} already");
