@@ -4,13 +4,15 @@ namespace Led.Studies.Local;
 /// <summary>
 /// Runs a study's runs on this machine with a bounded pool of worker processes. One failed run does not stop the
 /// others; after Ctrl-C no new run starts and those in flight stop (they are retried by the next <c>led sweep run</c>).
-/// Other runners may work on the same study at once: runs they hold are skipped (<see cref="SweepExecution"/>).
+/// Other runners may work on the same study at once: runs they hold are skipped (<see cref="SweepExecution"/>) and
+/// waited for at the end; those they leave undone (a runner that died) are run then.
 /// </summary>
 public sealed class LocalSweepRunner
 {
     private readonly SweepSession session;
     private readonly TextWriter output;
     private readonly SweepExecution _execution;
+    private readonly TimeSpan _poll;
     private readonly object _gate = new();
     private int _done, _running, _failed;
 
@@ -19,7 +21,8 @@ public sealed class LocalSweepRunner
     {
         this.session = session;
         this.output = output;
-        _execution = new SweepExecution(session, launcher, Line, lockPoll);
+        _poll = lockPoll ?? TimeSpan.FromSeconds(1);
+        _execution = new SweepExecution(session, launcher, Line, _poll);
     }
 
     /// <summary>Runs <paramref name="runs"/> with at most <paramref name="jobs"/> at a time; returns how many failed.</summary>
@@ -57,7 +60,8 @@ public sealed class LocalSweepRunner
             else Line($"shared autoencoder {autoencoder.Key} ready ({clock.Elapsed.TotalSeconds:F1} s): {session.Study.AutoencoderDirectory(autoencoder.Key)}");
         });
 
-        await ForEach(runs, jobs, cancel, async run =>
+        var heldElsewhere = new List<SweepRun>();
+        async Task RunOne(SweepRun run)
         {
             string? sharedError = session.DatasetOf(run.Index) is { } dataset && failedData.TryGetValue(dataset.Key, out var dataError) ? dataError
                 : session.AutoencoderOf(run.Index) is { } autoencoder && failedData.TryGetValue(autoencoder.Key, out var aeError) ? aeError : null;
@@ -78,6 +82,7 @@ public sealed class LocalSweepRunner
                 if (skipped is not null)
                 {
                     if (status.State == RunState.Completed) _done++;
+                    else if (_execution.IsHeldElsewhere(run)) heldElsewhere.Add(run);
                     output.WriteLine($"{Progress(total)} skipped {run}: {skipped}");
                     return;
                 }
@@ -87,7 +92,29 @@ public sealed class LocalSweepRunner
             Line(status.State == RunState.Completed
                 ? $"{Progress(total)} completed {run} in {seconds:F1} s"
                 : $"{Progress(total)} {status.StateName} {run} after {seconds:F1} s: {status.Error}");
-        });
+        }
+
+        await ForEach(runs, jobs, cancel, RunOne);
+        // The runs other processes held: wait until they let go, and run those they left undone (their runner died).
+        if (heldElsewhere.Count > 0)
+            Line($"waiting for {heldElsewhere.Count} run{(heldElsewhere.Count == 1 ? "" : "s")} that other processes run " +
+                 $"({string.Join(", ", heldElsewhere.Select(r => r.Index).Order())}); their locks are in {Path.Combine(session.Study.Root, "locks")}");
+        while (heldElsewhere.Count > 0 && !cancel.IsCancellationRequested)
+        {
+            List<SweepRun> released;
+            lock (_gate)
+            {
+                released = heldElsewhere.Where(r => !_execution.IsHeldElsewhere(r)).ToList();
+                heldElsewhere.RemoveAll(released.Contains);
+            }
+            if (released.Count == 0)
+            {
+                await Task.Delay(_poll, CancellationToken.None);
+                continue;
+            }
+            foreach (var run in released.Where(r => session.Study.Status(r.Id).State == RunState.Completed)) lock (_gate) _done++;
+            await ForEach(released.Where(r => session.Study.Status(r.Id).State != RunState.Completed).ToList(), jobs, cancel, RunOne);
+        }
         return _failed;
     }
 

@@ -88,6 +88,10 @@ public sealed class SweepExecution(SweepSession session, ILedLauncher launcher, 
         return (study.Status(run.Id), clock.Elapsed.TotalSeconds, null);
     }
 
+    /// <summary>Whether another live process holds run <paramref name="run"/>: its lock, or its incomplete folder.</summary>
+    public bool IsHeldElsewhere(SweepRun run) =>
+        LockFile.LiveHolder(session.Study.RunLock(run.Id)) is { } holder && holder != LockOwner.Current || session.Study.LiveWriter(run.Id) is not null;
+
     /// <summary>
     /// Makes a shared stage unless <paramref name="done"/>: under its lock, or, while another live process holds it, by
     /// waiting until that one ends (and then again checking whether it is done).

@@ -162,7 +162,7 @@ public sealed class LocalStudyTests : IDisposable
     }
 
     [Fact]
-    public async Task AStaleRunLockIsTakenOverAndARunStillWrittenByALiveProcessIsNotRepeated()
+    public async Task AStaleRunLockIsTakenOverAndARunStillWrittenByALiveProcessIsWaitedFor()
     {
         var session = Session(withHistory: false);
         var (stale, orphaned) = (session.Plan.Runs[0], session.Plan.Runs[1]);
@@ -172,22 +172,30 @@ public sealed class LocalStudyTests : IDisposable
         File.WriteAllText(session.Study.RunLock(orphaned.Id), ended.ToJson());
         // The killed runner's `led run` of the second run still runs, writing its incomplete folder.
         using var child = ProcessIds.Sleeper();
+        var writer = new LockOwner(child.Id, Environment.MachineName, DateTimeOffset.UtcNow);
+        string incomplete = Path.Combine(session.Study.Root, $".{orphaned.Id}.incomplete-{child.Id}");
+        Directory.CreateDirectory(incomplete);
+        File.WriteAllText(Path.Combine(incomplete, RunFolder.OwnerFile), writer.ToJson());
+        var output = new StringWriter();
+        var runner = new LocalStudy(session, _launcher, TextWriter.Synchronized(output), _error, lockPoll: TimeSpan.FromMilliseconds(10))
+            .RunAsync(jobs: 1, retryFailed: false, new HashSet<int>(), CancellationToken.None);
         try
         {
-            var writer = new LockOwner(child.Id, Environment.MachineName, DateTimeOffset.UtcNow);
-            string incomplete = Path.Combine(session.Study.Root, $".{orphaned.Id}.incomplete-{child.Id}");
-            Directory.CreateDirectory(incomplete);
-            File.WriteAllText(Path.Combine(incomplete, RunFolder.OwnerFile), writer.ToJson());
-
-            Assert.False(await Local(session).RunAsync(jobs: 1, retryFailed: false, new HashSet<int>(), CancellationToken.None));
+            while (!output.ToString().Contains("waiting for 1 run that other processes run (1)") && !runner.IsCompleted) await Task.Delay(10);
             Assert.Equal(Ids(session, 0, 2, 3), _launcher.RunFolders);
-            Assert.Contains($"{stale}: took over the lock of {ended}, which no longer runs", _output.ToString());
-            Assert.Contains($"skipped {orphaned}: its folder is being written by {writer}", _output.ToString());
-            Assert.True(Directory.Exists(incomplete));
+            Assert.Contains($"{stale}: took over the lock of {ended}, which no longer runs", output.ToString());
+            Assert.Contains($"skipped {orphaned}: its folder is being written by {writer}", output.ToString());
+            Assert.True(Directory.Exists(incomplete), "the folder of the live process is kept");
+            Assert.False(runner.IsCompleted, "the runner waits for the run that another process runs");
         }
         finally
         {
             child.Kill();
         }
+
+        // The orphaned process died without finishing the run: the runner picks it up.
+        Assert.True(await runner);
+        Assert.Equal(Ids(session, 0, 2, 3, 1), _launcher.RunFolders);
+        Assert.False(Directory.Exists(incomplete));
     }
 }
