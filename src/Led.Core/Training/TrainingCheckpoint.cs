@@ -34,16 +34,23 @@ public sealed class TrainingCheckpoint(string path, int everyEpochs, double minM
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         string temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                writer.Write(Magic);
-                write(writer);
+                using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(Magic);
+                    write(writer);
+                }
+                stream.Flush(flushToDisk: true);
             }
-            stream.Flush(flushToDisk: true);
+            File.Move(temp, path, overwrite: true);
         }
-        File.Move(temp, path, overwrite: true);
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
         _epochsSinceLast = 0;
         _sinceLast.Restart();
     }

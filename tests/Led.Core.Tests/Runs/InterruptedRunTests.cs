@@ -75,4 +75,17 @@ public sealed class InterruptedRunTests : IDisposable
             sleeper.Kill();
         }
     }
+
+    [Fact]
+    public void ARunStoppedByCtrlCIsFoundInItsFailedFolderButAFailedOneIsNot()
+    {
+        string failed = Final + ".failed";
+        Directory.CreateDirectory(Path.Combine(failed, TrainingCheckpoints.FolderName));
+        File.WriteAllText(Path.Combine(failed, TrainingCheckpoints.FolderName, "propagator.ckpt"), "x");
+        File.WriteAllText(Path.Combine(failed, "config.json"), Config().ToJsonString());
+        File.WriteAllText(Path.Combine(failed, "error.txt"), "TrainingDivergedException: the loss became NaN\n");
+        Assert.Equal(new InterruptedRun.Outcome(null, null), InterruptedRun.Find(Final, Config()));
+        File.WriteAllText(Path.Combine(failed, "error.txt"), "interrupted\n");
+        Assert.Equal(new InterruptedRun.Outcome(failed, null), InterruptedRun.Find(Final, Config()));
+    }
 }
