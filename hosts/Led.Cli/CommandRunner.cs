@@ -4,6 +4,7 @@ using Led.Cli.Terminal;
 using Led.Core.Pipelines;
 using Led.Core.Runs;
 using Led.Core.Stages;
+using Led.Core.Training;
 using Led.Hosting.Experiments;
 using Led.Studies;
 using Serilog;
@@ -37,9 +38,11 @@ public static class CommandRunner
     /// Opens and checks the config (exit 2 and nothing written on any problem), then runs <paramref name="body"/> in an
     /// atomic run folder holding config.json, run.json, log.txt, metrics.json and the body's results. A folder that already
     /// holds results is refused unless <paramref name="force"/> is set; then it is replaced only when the new run completes.
+    /// Training checkpoints go to the folder's <c>checkpoints/</c>; with <paramref name="resume"/> an interrupted run of the
+    /// same config is continued from them (<see cref="InterruptedRun"/>). They are removed before the results are published.
     /// </summary>
     public static int Experiment(string commandLine, string? config, string[] overrides, string? outDir, bool force, bool needsModel,
-        Func<ExperimentSession, List<string>> extraChecks, Func<ExperimentRun, Dictionary<string, double>> body) => Guard(() =>
+        Func<ExperimentSession, List<string>> extraChecks, Func<ExperimentRun, Dictionary<string, double>> body, bool resume = false) => Guard(() =>
     {
         using var session = ExperimentSession.Open(config, overrides);
         var device = session.CreateDevice();
@@ -47,10 +50,12 @@ public static class CommandRunner
         problems.AddRange(extraChecks(session));
         string target = outDir ?? session.Experiment.Config.Output.Directory;
         if (OutputPath.CheckFolder(outDir is null ? "output.directory" : "--out", target, force) is { } outputProblem) problems.Add(outputProblem);
+        var toContinue = resume && problems.Count == 0 ? InterruptedRun.Find(target, session.Experiment.Resolved()) : new InterruptedRun.Outcome(null, null);
+        if (toContinue.Problem is { } resumeProblem) problems.Add(resumeProblem);
         if (problems.Count > 0) throw new InvalidInputException(problems);
 
         bool replacing = OutputPath.HoldsResults(Path.GetFullPath(target));
-        var folder = RunFolder.Create(target);
+        var folder = toContinue.Folder is { } continued ? RunFolder.Resume(target, continued) : RunFolder.Create(target);
         var logger = new LoggerConfiguration().MinimumLevel.Debug()
             .WriteTo.Sink(new SpectreLogSink(LogEventLevel.Information))
             .WriteTo.File(folder.File("log.txt"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj}{NewLine}{Exception}")
@@ -69,10 +74,18 @@ public static class CommandRunner
             File.WriteAllText(folder.File("config.json"), Provenance.ToJson(session.Experiment.Resolved()));
             File.WriteAllText(folder.File("run.json"), Provenance.ToJson(provenance));
             logger.Information("{Command}: results go to {Folder} (device {Device}, seed {Seed})", commandLine, folder.FinalPath, device.Describe(), session.Experiment.Config.Seed);
+            foreach (var stale in folder.RemovedStale)
+                logger.Warning("removed {Folder}, left by a process that no longer runs (--resume continues such a run from its checkpoints)", stale);
+            if (folder.ResumedFrom is { } from) logger.Information("--resume: continuing the interrupted run in {Folder} from its checkpoints", from);
+            else if (resume) logger.Information("--resume: no interrupted run of {Folder} with a checkpoint; starting afresh", folder.FinalPath);
             if (replacing) logger.Warning("--force: the results already in {Folder} are replaced when this run completes, and kept if it fails", folder.FinalPath);
             var metrics = ConsoleProgress.Run(logger, progress =>
             {
-                var context = new StageContext(device, session.Experiment.Config.Seed) { Log = logger, Progress = progress, Cancel = cancel.Token };
+                var context = new StageContext(device, session.Experiment.Config.Seed)
+                {
+                    Log = logger, Progress = progress, Cancel = cancel.Token,
+                    Checkpoints = new TrainingCheckpoints(folder.File(TrainingCheckpoints.FolderName), session.Experiment.Config.Training),
+                };
                 var actions = new ExperimentActions(session.Experiment, session.Composer, context, Provenance.ToJson(provenance));
                 return body(new ExperimentRun(session, actions, folder, logger, device));
             });
@@ -84,6 +97,7 @@ public static class CommandRunner
             folder.WriteAtomically("run.json", path => File.WriteAllText(path, Provenance.ToJson(provenance)));
             logger.Information("done in {Seconds:F1} s: {Folder}", clock.Elapsed.TotalSeconds, folder.FinalPath);
             logger.Dispose();
+            TrainingCheckpoints.Remove(folder.Path);
             folder.Commit();
             return ExitCodes.Success;
         }
@@ -98,12 +112,14 @@ public static class CommandRunner
             bool interrupted = ex is OperationCanceledException;
             string message = interrupted ? "interrupted" : FailureMessage.Of(ex, folder.FinalPath);
             logger.Dispose();
+            if (!interrupted) TrainingCheckpoints.Remove(folder.Path); // a failure would recur; an interrupted run continues with --resume
             string? kept = folder.Fail(message, $"{DateTimeOffset.Now:yyyy-MM-dd HH:mm:ss.fff} [ERR] {commandLine} failed: {message}{Environment.NewLine}{ex}{Environment.NewLine}",
                 discardResults: FailureMessage.IsDiskFull(ex, folder.Path));
             System.Console.Error.WriteLine($"error: {message}");
             System.Console.Error.WriteLine(kept is null
                 ? $"The log could not be kept (the unfinished folder was removed); no results were published at {folder.FinalPath}."
-                : $"The log is kept in {kept}; no results were published at {folder.FinalPath}.");
+                : $"The log is kept in {kept}; no results were published at {folder.FinalPath}." +
+                  (interrupted ? " Add --resume to the same command to continue from the last training checkpoint." : ""));
             return ExitCodes.Failure;
         }
         finally

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace Led.Cli.Tests;
 
 /// <summary>Each mistake is reported once, where it is and with what is allowed.</summary>
@@ -35,5 +37,25 @@ public sealed class ErrorMessageTests : IDisposable
         string all = stdout + stderr;
         Assert.Equal(1, all.Split("cannot be read as an LED.NET dataset").Length - 1);
         Assert.Contains("cannot be read as an LED.NET dataset", File.ReadAllText(Path.Combine(_dir, "out.failed", "log.txt")));
+    }
+
+    [Fact]
+    public void AZipBombGivenToImportTorchIsRefusedAsInvalidInput()
+    {
+        // A .pt of about 128 kB whose data.pkl unpacks to 128 MiB of zeros.
+        string bomb = Path.Combine(_dir, "bomb.pt");
+        using (var zip = ZipFile.Open(bomb, ZipArchiveMode.Create))
+        using (var stream = zip.CreateEntry("archive/data.pkl", CompressionLevel.Fastest).Open())
+        {
+            var zeros = new byte[1 << 20];
+            for (int i = 0; i < 128; i++) stream.Write(zeros);
+        }
+        string model = Path.Combine(_dir, "model");
+        var (code, _, stderr) = LedProcess.Run(_dir, "import-torch", TinyExperiment.WriteConfig(_dir), "--weights", bomb, "--out", model,
+            "--scaler-min", "-1,-1", "--scaler-max", "1,1");
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {bomb}: entry archive/data.pkl unpacks to {128L << 20} bytes, more than the {64L << 20} accepted: " +
+                     "the file is damaged or hostile (a zip bomb); save the weights again with torch.save", Assert.Single(LedProcess.Errors(stderr)));
+        Assert.False(Directory.Exists(model));
     }
 }

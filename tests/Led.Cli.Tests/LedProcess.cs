@@ -34,7 +34,16 @@ public static class LedProcess
     public static string[] Errors(string stderr) =>
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
 
-    public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args)
+    /// <summary>Starts <c>led</c> with <paramref name="args"/> without waiting (its output is read and dropped); the caller ends it.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var process = Process.Start(StartInfo(workingDirectory, args))!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(HostDirectory, "led.dll"), .. args])
         {
@@ -44,7 +53,12 @@ public static class LedProcess
         };
         start.Environment["LED_PLUGIN_PATH"] = TestPlugins;
         start.Environment["TERM"] = "dumb";
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    public static (int ExitCode, string Out, string Error) Run(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))

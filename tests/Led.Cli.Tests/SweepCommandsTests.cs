@@ -187,4 +187,27 @@ public sealed class SweepCommandsTests : IDisposable
         Assert.True(code == 0, stdout + stderr);
         Assert.Matches(@"all [0-9]+ runs are valid", stdout);
     }
+
+    [Fact]
+    public async Task TwoSweepRunnersOnOneStudySplitItsRuns()
+    {
+        string config = Config(TinyExperiment.Study("""{ "grid": { "encoder.options.latentDim": [2, 4, 6, 8] } }"""));
+        var runners = Enumerable.Range(0, 2).Select(_ => Task.Run(() => LedProcess.Run(_dir, "sweep", "run", config, "--jobs", "1"))).ToArray();
+        var outputs = await Task.WhenAll(runners);
+        // Each waits for the runs the other holds, so both end with the whole study done.
+        foreach (var (code, stdout, stderr) in outputs)
+        {
+            Assert.True(code == 0, stdout + stderr);
+            Assert.Contains("sweep: 4 completed in", stdout);
+        }
+        string study = Path.Combine(_dir, "study");
+        var ids = Directory.GetFiles(Path.Combine(study, "configs"), "*.json").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.All(ids, id => Assert.True(File.Exists(Path.Combine(study, id!, "metrics.json")), string.Join("\n", outputs.Select(o => o.Out))));
+        // Every run was started by exactly one of the runners.
+        var started = outputs.SelectMany(o => o.Out.Split('\n')).Where(l => l.Contains("] started run ")).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids.Where(id => started.Count(l => l.Contains($"({id}:")) == 1).Order(StringComparer.Ordinal));
+        Assert.Equal(4, started.Count);
+        Assert.Empty(Directory.GetFiles(Path.Combine(study, "locks")));
+    }
 }

@@ -26,4 +26,9 @@ public static class CommonOptions
     {
         Description = "replace the results already at --out; the old folder is replaced only once the new one is complete",
     };
+
+    public static Option<bool> Resume() => new("--resume")
+    {
+        Description = "continue the interrupted run at --out from its last training checkpoint (same config needed); without one, start afresh",
+    };
 }

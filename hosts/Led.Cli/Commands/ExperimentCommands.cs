@@ -74,7 +74,8 @@ public static class ExperimentCommands
         {
             Description = "train only the autoencoder (sequential mode); reuse it for several propagators with training.autoencoder",
         };
-        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, force, autoencoderOnly };
+        var resume = CommonOptions.Resume();
+        var command = new Command("train", "simulate (or read) the data and train the autoencoder and the propagator") { config, set, output, force, autoencoderOnly, resume };
         command.SetAction(parse =>
         {
             bool onlyAutoencoder = parse.GetValue(autoencoderOnly);
@@ -82,7 +83,7 @@ public static class ExperimentCommands
                 session => onlyAutoencoder && session.Experiment.Config.Training.Mode != TrainingMode.Sequential
                     ? ["--autoencoder-only: training.mode is endToEnd, which trains the autoencoder with the propagator; set training.mode to 'sequential'"]
                     : [],
-                run => run.Actions.Train(run.Folder.Path, run.Actions.Data(SaveData(run)), onlyAutoencoder));
+                run => run.Actions.Train(run.Folder.Path, run.Actions.Data(SaveData(run)), onlyAutoencoder), parse.GetValue(resume));
         });
         return command;
     }
@@ -110,9 +111,10 @@ public static class ExperimentCommands
         var set = CommonOptions.Set();
         var output = CommonOptions.Out("run folder (default: output.directory); writes DIR/metrics.json");
         var force = CommonOptions.Force();
-        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output, force };
+        var resume = CommonOptions.Resume();
+        var command = new Command("run", "all stages: simulate, train, forecast (without a config: the built-in quickstart)") { config, set, output, force, resume };
         command.SetAction(parse => CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
-            _ => [], run => run.Actions.Run(run.Folder.Path)));
+            _ => [], run => run.Actions.Run(run.Folder.Path), parse.GetValue(resume)));
         return command;
     }
 

@@ -6,7 +6,8 @@ namespace Led.Core.Compute;
 
 /// <summary>
 /// The one place that decides where tensors live: parses the config's <c>device</c> (auto | cpu | cuda[:N]) and
-/// <c>precision</c>, sets torch's intra-op threads, seeds torch's generator and turns libtorch's NNPACK off.
+/// <c>precision</c>, asks MKL for results independent of memory alignment (<see cref="LibTorchContext.RequestReproducibleBlas"/>),
+/// sets torch's intra-op threads, seeds torch's generator and turns libtorch's NNPACK off.
 /// </summary>
 public sealed class DeviceContext : IDeviceContext
 {
@@ -31,6 +32,7 @@ public sealed class DeviceContext : IDeviceContext
     /// </summary>
     public static DeviceContext Create(string device, Precision precision, int threads, int seed)
     {
+        LibTorchContext.RequestReproducibleBlas();
         torch.set_num_threads(threads);
         LibTorchContext.TrySetNnpackEnabled(false);
         torch.manual_seed(seed);

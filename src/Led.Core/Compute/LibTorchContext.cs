@@ -29,6 +29,28 @@ public static class LibTorchContext
         return true;
     }
 
+    /// <summary>The environment variable of MKL's conditional numerical reproducibility, and the mode asked for.</summary>
+    public const string MklReproducibilityVariable = "MKL_CBWR", MklReproducibilityMode = "AUTO,STRICT";
+
+    /// <summary>
+    /// Asks MKL (the BLAS inside the CPU libtorch) for reproducible results: without it MKL chooses its kernels by the
+    /// memory alignment of the operands, so the same product computed in two processes (a run and its resumption from a
+    /// checkpoint) can differ in the last bits, and training amplifies that. <c>MKL_CBWR=AUTO,STRICT</c> keeps the fastest
+    /// code path of the CPU but makes it independent of alignment. It is set in the process environment, where MKL reads it
+    /// at its first call, unless it is set already; it must be called before any tensor operation. Returns the value in force.
+    /// </summary>
+    public static string RequestReproducibleBlas()
+    {
+        if (Environment.GetEnvironmentVariable(MklReproducibilityVariable) is { Length: > 0 } set) return set;
+        Environment.SetEnvironmentVariable(MklReproducibilityVariable, MklReproducibilityMode);
+        // .NET keeps its own copy of the environment on Linux and macOS: native code reads the C library's.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) SetNativeVariable(MklReproducibilityVariable, MklReproducibilityMode, 1);
+        return MklReproducibilityMode;
+    }
+
+    [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi, BestFitMapping = false)]
+    private static extern int SetNativeVariable(string name, string value, int overwrite);
+
     private static Api? Bind()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return null;

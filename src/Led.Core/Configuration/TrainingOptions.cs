@@ -67,6 +67,21 @@ public sealed class TrainingOptions : IValidatableObject
     public double MaxMinutes { get; set; }
 
     /// <summary>
+    /// Epochs between training checkpoints (the weights, the optimiser's moments, the random generators, the early-stopping
+    /// counters and the history, written atomically to the run folder's <c>checkpoints/</c>) from which
+    /// <c>--resume</c> continues a killed run; 0: none. A checkpoint is also written when each training stage ends.
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "checkpointEpochs must be ≥ 0 (0: no checkpoints)")]
+    public int CheckpointEpochs { get; set; } = 1;
+
+    /// <summary>
+    /// Least minutes between two training checkpoints, so that quick epochs are not slowed by writing one each time: a
+    /// checkpoint is written once both <see cref="CheckpointEpochs"/> epochs and this many minutes have passed.
+    /// </summary>
+    [Range(0, double.MaxValue, ErrorMessage = "checkpointMinutes must be ≥ 0")]
+    public double CheckpointMinutes { get; set; } = 1;
+
+    /// <summary>
     /// Optional: a trained model folder (a run folder of <c>led train</c>/<c>led run</c>, its <c>model/</c> subfolder, or
     /// one written by <c>led train --autoencoder-only</c>) whose autoencoder is reused, frozen, instead of training one;
     /// only the propagator is trained. Sequential mode only. Sweeps set it for runs that share an autoencoder.

@@ -18,7 +18,7 @@ public sealed class AutoencoderStage(TrainingOptions options, StageContext conte
         if (options.Autoencoder is { } pretrained)
             LoadPretrained(LedModel.ResolveDirectory(pretrained), autoencoder, scaler);
         else
-            epochs = training.Train(autoencoder, splits.TrainFrames, splits.ValidationFrames, context.Cancel);
+            epochs = training.Train(autoencoder, splits.TrainFrames, splits.ValidationFrames, context.Cancel, context.Checkpoints?.For("autoencoder"));
         Freeze(autoencoder);
         return (new TrainingHistory("autoencoder", epochs), Scores(training, autoencoder, splits));
     }

@@ -13,7 +13,8 @@ public sealed class EndToEndStage(TrainingOptions options, StageContext context)
         var validation = ScaledSplits.Each(splits.Validation);
         try
         {
-            var epochs = new EndToEndTraining(options, context.Seed, context.Log, context.Progress).Train(autoencoder, propagator, train, validation, context.Cancel);
+            var epochs = new EndToEndTraining(options, context.Seed, context.Log, context.Progress).Train(autoencoder, propagator, train, validation, context.Cancel,
+                context.Checkpoints?.For("end_to_end"));
             var training = new AutoencoderTraining(options, context.Seed, context.Log, context.Progress);
             return (new TrainingHistory("end_to_end", epochs), new AutoencoderStage(options, context).Scores(training, autoencoder, splits));
         }

@@ -25,7 +25,8 @@ public sealed class PropagatorStage(TrainingOptions options, StageContext contex
         var validation = Enumerable.Range(0, (int)validationLatents.shape[0]).Select(i => scaler.Scale(validationLatents[i])).ToList();
         try
         {
-            var epochs = new PropagatorTraining(options, scaler, context.Seed, context.Log, context.Progress).Train(propagator, train, validation, context.Cancel);
+            var epochs = new PropagatorTraining(options, scaler, context.Seed, context.Log, context.Progress).Train(propagator, train, validation, context.Cancel,
+                context.Checkpoints?.For("propagator"));
             return (scaler, new TrainingHistory("propagator", epochs));
         }
         finally

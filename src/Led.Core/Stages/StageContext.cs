@@ -1,5 +1,6 @@
 using Led.Abstractions.Learning;
 using Led.Core.Progress;
+using Led.Core.Training;
 using Serilog;
 using Serilog.Core;
 
@@ -13,4 +14,7 @@ public sealed record StageContext(IDeviceContext Device, int Seed)
     public IProgressReporter Progress { get; init; } = SilentProgress.Instance;
 
     public CancellationToken Cancel { get; init; }
+
+    /// <summary>Where the training stages keep their checkpoints (<c>checkpoints/</c> of the run folder), or null for none.</summary>
+    public TrainingCheckpoints? Checkpoints { get; init; }
 }

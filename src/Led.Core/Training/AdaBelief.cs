@@ -47,6 +47,21 @@ public sealed class AdaBelief : IGradientOptimizer, IDisposable
         }
     }
 
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(_step);
+        writer.Write(_parameters.Length);
+        foreach (var t in _m.Concat(_s)) TensorBinary.Write(writer, t);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        int step = reader.ReadInt32();
+        if (reader.ReadInt32() != _parameters.Length) throw new InvalidDataException("AdaBelief: the saved state is for another number of parameters");
+        foreach (var t in _m.Concat(_s)) TensorBinary.ReadInto(reader, t, "AdaBelief moment");
+        _step = step;
+    }
+
     public void Dispose()
     {
         foreach (var t in _m.Concat(_s)) t.Dispose();

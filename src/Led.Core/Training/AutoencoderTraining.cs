@@ -17,7 +17,9 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
     public bool UsesLikelihood(IAutoencoder autoencoder) =>
         options.AutoencoderLoss == LossKind.Nll || (options.AutoencoderLoss == LossKind.Auto && autoencoder is IProbabilisticDecoder);
 
-    public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, Tensor trainFrames, Tensor validationFrames, CancellationToken cancel = default)
+    /// <param name="checkpoint">Where the training's state is checkpointed and resumed from (null: nowhere).</param>
+    public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, Tensor trainFrames, Tensor validationFrames, CancellationToken cancel = default,
+        TrainingCheckpoint? checkpoint = null)
     {
         switch (autoencoder)
         {
@@ -26,10 +28,11 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
                 log.Information("autoencoder: fitted in closed form; validation reconstruction MSE (scaled) {Mse:E4}", ReconstructionLoss(autoencoder, validationFrames));
                 return [];
             case ITrainable trainable:
-                var random = new Random(seed);
-                return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder", trainable.Module,
-                    optimizer => Epoch(autoencoder, trainFrames, optimizer, random),
-                    () => UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, validationFrames) : ReconstructionLoss(autoencoder, validationFrames), cancel);
+                using (var randomness = new TrainingRandomness(seed, (int)trainFrames.shape[0]))
+                    return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder", trainable.Module,
+                        optimizer => Epoch(autoencoder, trainFrames, optimizer, randomness.Shuffle),
+                        () => UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, validationFrames) : ReconstructionLoss(autoencoder, validationFrames),
+                        cancel, checkpoint, randomness);
             default:
                 throw new InvalidOperationException($"{autoencoder.GetType().Name} is neither trainable nor fittable");
         }

@@ -16,7 +16,7 @@ namespace Led.Core.Training;
 public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
 {
     public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, ILatentPropagator propagator, IReadOnlyList<Tensor> train,
-        IReadOnlyList<Tensor> validation, CancellationToken cancel = default)
+        IReadOnlyList<Tensor> validation, CancellationToken cancel = default, TrainingCheckpoint? checkpoint = null)
     {
         if (autoencoder is not ITrainable ae || propagator is not ITrainable prop)
             throw new ArgumentException("endToEnd training needs a trainable autoencoder and a trainable propagator (closed-form fits such as Pca cannot be trained jointly): use mode 'sequential'");
@@ -24,10 +24,10 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
         using var trainWindows = TruncatedBackpropagation.Windows(train, options.WindowLength, options.SequenceLength, "training");
         using var validationWindows = TruncatedBackpropagation.Windows(validation, options.WindowLength, options.SequenceLength, "validation");
         log.Information("end to end: {Train} training and {Validation} validation windows of {Length} frames", trainWindows.shape[0], validationWindows.shape[0], options.WindowLength);
-        var random = new Random(seed);
+        using var randomness = new TrainingRandomness(seed, (int)trainWindows.shape[0]);
         return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder + propagator", joint,
-            optimizer => Epoch(autoencoder, propagator, trainWindows, optimizer, random),
-            () => Loss(autoencoder, propagator, validationWindows), cancel);
+            optimizer => Epoch(autoencoder, propagator, trainWindows, optimizer, randomness.Shuffle),
+            () => Loss(autoencoder, propagator, validationWindows), cancel, checkpoint, randomness);
     }
 
     private double Epoch(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows, IGradientOptimizer optimizer, Random random) =>

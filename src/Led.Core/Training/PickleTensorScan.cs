@@ -10,7 +10,10 @@ namespace Led.Core.Training;
 /// interpreter over the opcodes <c>torch.save</c> writes (protocols 2–4) that records every
 /// <c>torch._utils._rebuild_tensor_v2(storage, offset, size, stride, …)</c> call. The unpickler allocates each tensor from
 /// its declared size before any data are read, so a hostile file could ask for terabytes; <see cref="Check"/> accepts a
-/// file only when every tensor fits inside its storage and every storage inside its bytes in the archive.
+/// file only when every tensor fits inside its storage and every storage inside its bytes in the archive. No entry may
+/// unpack to more than it needs: the pickle to <see cref="MaximumPickleBytes"/> (read through a cap, whatever its header
+/// declares), a storage to its declared bytes, any other entry to <see cref="MaximumOtherBytes"/>; a small file that
+/// inflates to gigabytes (a zip bomb) is refused before memory grows.
 /// </summary>
 public static class PickleTensorScan
 {
@@ -29,6 +32,12 @@ public static class PickleTensorScan
         ["ComplexFloatStorage"] = 8, ["ComplexDoubleStorage"] = 16,
     };
 
+    /// <summary>Largest <c>data.pkl</c> read (uncompressed): a state dict's pickle holds names and shapes, a few kB per tensor.</summary>
+    public const long MaximumPickleBytes = 64L << 20;
+
+    /// <summary>Largest entry accepted that is neither the pickle nor a tensor storage (torch.save writes a few bytes there: version, byte order).</summary>
+    public const long MaximumOtherBytes = 1L << 20;
+
     /// <summary>
     /// Checks the archive at <paramref name="path"/>: every declared tensor lies inside its storage, every storage inside its
     /// record, and all tensors together need at most <paramref name="maximumBytes"/>. Throws <see cref="InvalidDataException"/>.
@@ -38,15 +47,9 @@ public static class PickleTensorScan
         var pickle = zip.Entries.FirstOrDefault(e => e.FullName.EndsWith("data.pkl", StringComparison.Ordinal))
                      ?? throw new InvalidDataException($"{path} is a zip file but not a PyTorch archive (no data.pkl)");
         string prefix = pickle.FullName[..^"data.pkl".Length];
-        byte[] bytes;
-        using (var stream = pickle.Open())
-        using (var copy = new MemoryStream())
-        {
-            stream.CopyTo(copy);
-            bytes = copy.ToArray();
-        }
-        var tensors = Scan(bytes, path);
+        var tensors = Scan(ArchiveEntryReader.ReadAll(pickle, path, MaximumPickleBytes), path);
         long total = 0;
+        var storages = new HashSet<string>(StringComparer.Ordinal) { pickle.FullName };
         foreach (var t in tensors)
         {
             if (!ElementBytes.TryGetValue(t.StorageType, out int size))
@@ -55,6 +58,10 @@ public static class PickleTensorScan
                          ?? throw new InvalidDataException($"{path}: a tensor refers to storage '{t.Key}', which the archive does not hold");
             if (t.StorageElements < 0 || t.StorageElements > record.Length / size)
                 throw new InvalidDataException($"{path}: storage '{t.Key}' declares {t.StorageElements} elements of {size} bytes but holds {record.Length} bytes");
+            if (record.Length > t.StorageElements * size)
+                throw new InvalidDataException($"{path}: entry {record.FullName} unpacks to {record.Length} bytes, more than the " +
+                                               $"{t.StorageElements * size} its storage needs: the file is damaged or hostile; save the weights again with torch.save");
+            storages.Add(record.FullName);
             long elements = 1, extent = 1;
             try
             {
@@ -76,6 +83,10 @@ public static class PickleTensorScan
             if (total > maximumBytes)
                 throw new InvalidDataException($"{path}: its tensors need more than the {maximumBytes} bytes accepted");
         }
+        foreach (var entry in zip.Entries)
+            if (!storages.Contains(entry.FullName) && entry.Length > MaximumOtherBytes)
+                throw new InvalidDataException($"{path}: entry {entry.FullName} unpacks to {entry.Length} bytes, more than the {MaximumOtherBytes} " +
+                                               "accepted for an entry that holds no tensor: the file is damaged or hostile; save the weights again with torch.save");
         return tensors;
     }
 

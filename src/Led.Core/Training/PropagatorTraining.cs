@@ -21,8 +21,9 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
     public bool UsesLikelihood(ILatentPropagator propagator) =>
         options.PropagatorLoss == LossKind.Nll || (options.PropagatorLoss == LossKind.Auto && propagator is IStochasticPropagator);
 
+    /// <param name="checkpoint">Where the training's state is checkpointed and resumed from (null: nowhere).</param>
     public IReadOnlyList<EpochRecord> Train(ILatentPropagator propagator, IReadOnlyList<Tensor> trainLatents, IReadOnlyList<Tensor> validationLatents,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, TrainingCheckpoint? checkpoint = null)
     {
         switch (propagator)
         {
@@ -35,10 +36,10 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
                 {
                     log.Information("propagator: {Train} training and {Validation} validation windows of {Length} steps",
                         train.shape[0], validation.shape[0], options.WindowLength);
-                    var random = new Random(seed);
-                    using var noise = new Generator((ulong)seed);
+                    using var randomness = new TrainingRandomness(seed, (int)train.shape[0], noise: true);
                     return new EarlyStoppingTrainer(options, log, progress).Run("propagator", trainable.Module,
-                        optimizer => Epoch(propagator, train, optimizer, random, noise), () => Loss(propagator, validation), cancel);
+                        optimizer => Epoch(propagator, train, optimizer, randomness.Shuffle, randomness.Noise!), () => Loss(propagator, validation),
+                        cancel, checkpoint, randomness);
                 }
             default:
                 throw new InvalidOperationException($"{propagator.GetType().Name} is neither trainable nor fittable");

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Led.Core.Runs;
+using Led.Core.Training;
 
 namespace Led.Studies.Folders;
 
 /// <summary>
-/// A study's folder: <c>study.json</c>, <c>configs/ID.json</c> (each run's full config), <c>data/KEY.h5</c> (shared
+/// A study's folder: <c>study.json</c>, <c>locks/</c> (who runs a run or makes a shared stage now), <c>configs/ID.json</c> (each run's full config), <c>data/KEY.h5</c> (shared
 /// datasets), <c>autoencoders/KEY/</c> (shared pre-trained autoencoders, each a <c>led train --autoencoder-only</c> run
 /// folder, with <c>autoencoders/KEY.json</c> its config), <c>logs/ID.log</c> and <c>logs/ID.error</c>, <c>slurm/</c>, and one run folder <c>ID/</c> per completed run
 /// (published atomically by <c>led run</c>; <c>ID.failed/</c> keeps a failed run's log).
@@ -40,6 +42,22 @@ public sealed class StudyFolder(string root)
     public bool HasAutoencoder(string key) => File.Exists(Path.Combine(AutoencoderDirectory(key), "model", "scalers.json"));
 
     public bool HasManifest => File.Exists(ManifestFile);
+
+    /// <summary>The lock of run <paramref name="id"/>, held by the runner that runs it (<see cref="Led.Core.Runs.LockFile"/>).</summary>
+    public string RunLock(string id) => Path.Combine(Root, "locks", $"run-{id}.lock");
+
+    /// <summary>The lock of the shared dataset <paramref name="key"/>, held while it is simulated.</summary>
+    public string DatasetLock(string key) => Path.Combine(Root, "locks", $"data-{key}.lock");
+
+    /// <summary>The lock of the shared autoencoder <paramref name="key"/>, held while it is trained.</summary>
+    public string AutoencoderLock(string key) => Path.Combine(Root, "locks", $"autoencoder-{key}.lock");
+
+    /// <summary>
+    /// The live process writing run <paramref name="id"/>'s incomplete folder (a <c>led run</c> whose runner may be gone),
+    /// or null when none is.
+    /// </summary>
+    public LockOwner? LiveWriter(string id) =>
+        RunFolder.Incomplete(RunDirectory(id)).Select(f => f.Owner).FirstOrDefault(o => o is not null && !o.IsStale());
 
     /// <summary>Creates the folders and writes the manifest, every run's config and the configs of the shared stages.</summary>
     public void Prepare(SweepPlan plan, IReadOnlyList<SharedDataset> datasets, IReadOnlyList<SharedAutoencoder> autoencoders,
@@ -126,11 +144,16 @@ public sealed class StudyFolder(string root)
         File.Move(temp, ErrorFile(id), overwrite: true);
     }
 
-    /// <summary>Before a run starts again: forgets its recorded failure and removes leftovers of killed attempts.</summary>
+    /// <summary>
+    /// Before a run starts again: forgets its recorded failure and removes leftovers of killed attempts (incomplete folders
+    /// whose process no longer runs and that hold no training checkpoint, which <c>led run --resume</c> continues; one
+    /// still written by a live process is left to it).
+    /// </summary>
     public void Reset(string id)
     {
         if (File.Exists(ErrorFile(id))) File.Delete(ErrorFile(id));
-        foreach (var stale in Directory.EnumerateDirectories(Root, $".{id}.incomplete-*")) Directory.Delete(stale, recursive: true);
+        foreach (var (stale, _) in RunFolder.Incomplete(RunDirectory(id)).Where(f => f.Owner is { } owner && owner.IsStale() && !TrainingCheckpoints.Any(f.Path)))
+            Directory.Delete(stale, recursive: true);
     }
 
     private static readonly IReadOnlyDictionary<string, double> Empty = new Dictionary<string, double>();

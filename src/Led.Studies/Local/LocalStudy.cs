@@ -7,7 +7,8 @@ namespace Led.Studies.Local;
 /// command started by the launcher. Resumable: completed runs are skipped, interrupted ones rerun, failed ones only when
 /// retried.
 /// </summary>
-public sealed class LocalStudy(SweepSession session, ILedLauncher launcher, TextWriter output, TextWriter error)
+/// <param name="lockPoll">How often a shared stage that another process makes is checked (default 1 s).</param>
+public sealed class LocalStudy(SweepSession session, ILedLauncher launcher, TextWriter output, TextWriter error, TimeSpan? lockPoll = null)
 {
     /// <summary>
     /// Runs every run still to do with <paramref name="jobs"/> at a time (default: cores / the config's threads), leaving
@@ -26,7 +27,7 @@ public sealed class LocalStudy(SweepSession session, ILedLauncher launcher, Text
         output.WriteLine($"sweep: {session.Plan.Runs.Count} runs in {study.Root}: {completed} completed earlier, " +
                          (skippedFailed > 0 ? $"{skippedFailed} failed earlier (not retried without --retry-failed), " : "") +
                          $"{todo.Count} to run with {workers} worker{(workers == 1 ? "" : "s")} (logs in {Path.Combine(study.Root, "logs")})");
-        await new LocalSweepRunner(session, launcher, output).RunAsync(todo, workers, completed, cancel);
+        await new LocalSweepRunner(session, launcher, output, lockPoll).RunAsync(todo, workers, completed, cancel, retryFailed);
         return Summarise();
     }
 
@@ -40,7 +41,13 @@ public sealed class LocalStudy(SweepSession session, ILedLauncher launcher, Text
             return true;
         }
         output.WriteLine($"started {run} into {session.Study.RunDirectory(run.Id)}");
-        var (status, seconds) = await new SweepExecution(session, launcher).RunAsync(run, () => false);
+        var (status, seconds, skipped) = await new SweepExecution(session, launcher, output.WriteLine, lockPoll).RunAsync(run, () => false, retryFailed: true);
+        if (skipped is not null)
+        {
+            // Another runner holds it: not a failure of this one.
+            output.WriteLine($"skipped {run}: {skipped}");
+            return true;
+        }
         if (status.State == RunState.Completed)
         {
             output.WriteLine($"completed {run} in {seconds:F1} s");
@@ -53,7 +60,7 @@ public sealed class LocalStudy(SweepSession session, ILedLauncher launcher, Text
     /// <summary>Simulates every shared dataset and trains every shared autoencoder not made yet. True when all exist.</summary>
     public async Task<bool> PrepareAsync()
     {
-        var execution = new SweepExecution(session, launcher);
+        var execution = new SweepExecution(session, launcher, output.WriteLine, lockPoll);
         var study = session.Study;
         int failed = 0;
         foreach (var dataset in session.Datasets)

@@ -1,4 +1,5 @@
 using Led.Core.Runs;
+using Led.Testing;
 
 namespace Led.Core.Tests.Runs;
 
@@ -63,5 +64,53 @@ public sealed class RunFolderTests : IDisposable
         Assert.Null(folder.Fail("boom"));
         Assert.False(Directory.Exists(folder.Path));
         Assert.Empty(Directory.GetDirectories(_dir));
+    }
+
+    private string Incomplete(string final, LockOwner? owner)
+    {
+        int pid = owner?.Pid ?? ProcessIds.Ended();
+        string folder = Path.Combine(_dir, $".{Path.GetFileName(final)}.incomplete-{pid}");
+        Directory.CreateDirectory(folder);
+        if (owner is not null) File.WriteAllText(Path.Combine(folder, RunFolder.OwnerFile), owner.ToJson());
+        return folder;
+    }
+
+    [Fact]
+    public void IncompleteFoldersOfEndedProcessesAreRemovedAndThoseOfLiveOnesKept()
+    {
+        string final = Path.Combine(_dir, "run");
+        string ended = Incomplete(final, new LockOwner(ProcessIds.Ended(), Environment.MachineName, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        string older = Incomplete(final, null); // written by an earlier version: no owner file, the PID of its name
+        string otherHost = Incomplete(final, new LockOwner(ProcessIds.Ended(), "another-host", DateTimeOffset.UtcNow));
+        using var sleeper = ProcessIds.Sleeper();
+        try
+        {
+            string live = Incomplete(final, new LockOwner(sleeper.Id, Environment.MachineName, DateTimeOffset.UtcNow));
+            var folder = RunFolder.Create(final);
+            Assert.Equal(new[] { ended, older }.Order(), folder.RemovedStale.Order());
+            Assert.True(Directory.Exists(live));
+            Assert.True(Directory.Exists(otherHost));
+            Assert.Equal(LockOwner.Current, LockOwner.Parse(File.ReadAllText(folder.File(RunFolder.OwnerFile))));
+
+            folder.Commit();
+            Assert.False(File.Exists(Path.Combine(final, RunFolder.OwnerFile)), "the owner file is not published");
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+    }
+
+    [Fact]
+    public void ResumeTakesOverTheInterruptedFolder()
+    {
+        string final = Path.Combine(_dir, "run");
+        string interrupted = Incomplete(final, new LockOwner(ProcessIds.Ended(), Environment.MachineName, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        File.WriteAllText(Path.Combine(interrupted, "log.txt"), "first part");
+        var folder = RunFolder.Resume(final, interrupted);
+        Assert.Equal(interrupted, folder.ResumedFrom);
+        Assert.False(Directory.Exists(interrupted));
+        Assert.Equal("first part", File.ReadAllText(folder.File("log.txt")));
+        Assert.Equal(LockOwner.Current, LockOwner.Parse(File.ReadAllText(folder.File(RunFolder.OwnerFile))));
     }
 }

@@ -23,6 +23,10 @@ public sealed class TruncatedBackpropagationTests
         public void ZeroGrad() { }
 
         public void Step() => Steps++;
+
+        public void SaveState(BinaryWriter writer) => writer.Write(Steps);
+
+        public void LoadState(BinaryReader reader) => Steps = reader.ReadInt32();
     }
 
     [Fact]

@@ -25,10 +25,14 @@ public sealed class FakeLauncher : ILedLauncher
     /// <summary>The run folders that <c>led run</c> was started for, in order.</summary>
     public IReadOnlyList<string> RunFolders => Commands.Where(c => c[0] == "run").Select(c => Path.GetFileName(c[3])).ToList();
 
-    public Task<LedExit> RunAsync(IReadOnlyList<string> args, string logFile)
+    /// <summary>How long each command takes before it publishes its results.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public async Task<LedExit> RunAsync(IReadOnlyList<string> args, string logFile)
     {
         lock (_gate) _commands.Add(args);
-        if (Outcome(args) is { } exit) return Task.FromResult(exit);
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+        if (Outcome(args) is { } exit) return exit;
         switch (args[0])
         {
             case "simulate":
@@ -41,6 +45,6 @@ public sealed class FakeLauncher : ILedLauncher
             default:
                 throw new InvalidOperationException($"unexpected command: led {string.Join(' ', args)}");
         }
-        return Task.FromResult(new LedExit(0, ""));
+        return new LedExit(0, "");
     }
 }

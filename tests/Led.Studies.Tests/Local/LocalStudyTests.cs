@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Led.Core.Runs;
+using Led.Testing;
 using Led.Studies.Folders;
 using Led.Studies.Local;
 using Led.Studies.Planning;
@@ -138,5 +140,62 @@ public sealed class LocalStudyTests : IDisposable
 
         Assert.True(await Local(session).RunOneAsync(2));
         Assert.Equal(Ids(session, 2), _launcher.RunFolders);
+    }
+
+    [Fact]
+    public async Task TwoRunnersOnOneStudyRunEachRunOnceAndSimulateTheSharedDatasetOnce()
+    {
+        var session = Session(datasets: [new SharedDataset("0123456789ab", [0, 1, 2, 3])], withHistory: false);
+        _launcher.Delay = TimeSpan.FromMilliseconds(100);
+        var outputs = new[] { new StringWriter(), new StringWriter() };
+        var runners = outputs.Select(o => Task.Run(() =>
+            new LocalStudy(session, _launcher, TextWriter.Synchronized(o), _error, lockPoll: TimeSpan.FromMilliseconds(10))
+                .RunAsync(jobs: 2, retryFailed: false, new HashSet<int>(), CancellationToken.None))).ToArray();
+        await Task.WhenAll(runners);
+
+        Assert.Single(_launcher.Commands, c => c[0] == "simulate");
+        Assert.Equal(Ids(session, 0, 1, 2, 3).Order(StringComparer.Ordinal), _launcher.RunFolders.Order(StringComparer.Ordinal));
+        Assert.All(session.Plan.Runs, r => Assert.Equal(RunState.Completed, session.Study.Status(r.Id).State));
+        Assert.Empty(Directory.GetFiles(Path.Combine(session.Study.Root, "locks")));
+        string both = outputs[0].ToString() + outputs[1];
+        Assert.Equal(4, both.Split('\n').Count(l => l.Contains("] started run ")));
+    }
+
+    [Fact]
+    public async Task AStaleRunLockIsTakenOverAndARunStillWrittenByALiveProcessIsWaitedFor()
+    {
+        var session = Session(withHistory: false);
+        var (stale, orphaned) = (session.Plan.Runs[0], session.Plan.Runs[1]);
+        var ended = new LockOwner(ProcessIds.Ended(), Environment.MachineName, DateTimeOffset.UtcNow.AddMinutes(-1));
+        Directory.CreateDirectory(Path.Combine(session.Study.Root, "locks"));
+        File.WriteAllText(session.Study.RunLock(stale.Id), ended.ToJson());
+        File.WriteAllText(session.Study.RunLock(orphaned.Id), ended.ToJson());
+        // The killed runner's `led run` of the second run still runs, writing its incomplete folder.
+        using var child = ProcessIds.Sleeper();
+        var writer = new LockOwner(child.Id, Environment.MachineName, DateTimeOffset.UtcNow);
+        string incomplete = Path.Combine(session.Study.Root, $".{orphaned.Id}.incomplete-{child.Id}");
+        Directory.CreateDirectory(incomplete);
+        File.WriteAllText(Path.Combine(incomplete, RunFolder.OwnerFile), writer.ToJson());
+        var output = new StringWriter();
+        var runner = new LocalStudy(session, _launcher, TextWriter.Synchronized(output), _error, lockPoll: TimeSpan.FromMilliseconds(10))
+            .RunAsync(jobs: 1, retryFailed: false, new HashSet<int>(), CancellationToken.None);
+        try
+        {
+            while (!output.ToString().Contains("waiting for 1 run that other processes run (1)") && !runner.IsCompleted) await Task.Delay(10);
+            Assert.Equal(Ids(session, 0, 2, 3), _launcher.RunFolders);
+            Assert.Contains($"{stale}: took over the lock of {ended}, which no longer runs", output.ToString());
+            Assert.Contains($"skipped {orphaned}: its folder is being written by {writer}", output.ToString());
+            Assert.True(Directory.Exists(incomplete), "the folder of the live process is kept");
+            Assert.False(runner.IsCompleted, "the runner waits for the run that another process runs");
+        }
+        finally
+        {
+            child.Kill();
+        }
+
+        // The orphaned process died without finishing the run: the runner picks it up.
+        Assert.True(await runner);
+        Assert.Equal(Ids(session, 0, 2, 3, 1), _launcher.RunFolders);
+        Assert.False(Directory.Exists(incomplete));
     }
 }
