@@ -7,8 +7,8 @@ namespace Led.Systems.AdvectionDiffusion;
 /// The particle kernel: Euler–Maruyama steps of dX = A∘cos(ωt) dt + √D dW in the box [−L/2, L/2]³ with reflective walls,
 /// in the reference's order per micro step k (t_k = t₀ + k·δt):
 /// <list type="number">
-/// <item>x ← x + √(D·δt)·ξ, ξ ~ N(0, 1) per coordinate (<see cref="CounterNormals"/>: axis a's particles j and j + P,
-/// P = ⌈N/2⌉, share the Box–Muller pair k of stream a·P + j);</item>
+/// <item>x ← x + √(D·δt)·ξ, ξ ~ N(0, 1) per coordinate (<see cref="CounterNormals"/>: value k of stream a·N + i for
+/// particle i's axis a);</item>
 /// <item>x ← x + δt·A∘cos(ω t_k);</item>
 /// <item>reflection by folding: a coordinate outside the box is mapped by y = (x − lo) mod 2L, y ← L − |L − y|,
 /// x ← lo + y, which undoes any number of wall crossings in one step.</item>
@@ -19,9 +19,9 @@ namespace Led.Systems.AdvectionDiffusion;
 internal sealed class BrownianStepper
 {
     private readonly AdvectionDiffusionParticlesOptions _options;
-    private readonly double[] _positions, _first, _second;
+    private readonly double[] _positions, _noise;
     private readonly CounterNormals _normals;
-    private readonly int _n, _pairs;
+    private readonly int _n;
     private readonly double _sigma;
     private ulong _steps;
 
@@ -30,14 +30,13 @@ internal sealed class BrownianStepper
     {
         _options = options;
         _n = positions.Length / 3;
-        _pairs = (_n + 1) / 2;
         _positions = new double[3 * _n];
         for (int i = 0; i < _n; i++)
             for (int a = 0; a < 3; a++) _positions[a * _n + i] = positions[3 * i + a];
         if (options.Reflective)
             for (int a = 0; a < 3; a++) Fold(_positions.AsSpan(a * _n, _n), -options.BoxLength / 2, options.BoxLength);
-        _normals = new CounterNormals(seed, 3 * _pairs);
-        (_first, _second) = (new double[3 * _pairs], new double[3 * _pairs]);
+        _normals = new CounterNormals(seed, 3 * _n);
+        _noise = new double[3 * _n];
         _sigma = Math.Sqrt(options.Diffusion * options.MicroStep);
         StartTime = startTime;
     }
@@ -59,12 +58,11 @@ internal sealed class BrownianStepper
         for (long s = 0; s < count; s++)
         {
             double t = Time;
-            _normals.NextPairs(_steps, _first, _second);
+            _normals.Next(_steps, _noise);
             for (int a = 0; a < 3; a++)
             {
                 var x = _positions.AsSpan(a * _n, _n);
-                TensorPrimitives.MultiplyAdd(_first.AsSpan(a * _pairs, _pairs), _sigma, x[.._pairs], x[.._pairs]);
-                TensorPrimitives.MultiplyAdd(_second.AsSpan(a * _pairs, _n - _pairs), _sigma, x[_pairs..], x[_pairs..]);
+                TensorPrimitives.MultiplyAdd(_noise.AsSpan(a * _n, _n), _sigma, x, x);
                 double drift = dt * _options.Amplitude[a] * Math.Cos(_options.Frequency[a] * t);
                 if (drift != 0) TensorPrimitives.Add(x, drift, x);
                 if (_options.Reflective) Fold(x, lo, _options.BoxLength);
