@@ -20,7 +20,7 @@ public sealed class MarginalPlotsTests : IDisposable
         MarginalPlots.WriteAgainstTime(_dir, points, predictions, targets, 2, 3, 6, 10, 0.5);
         MarginalPlots.WriteSnapshots(_dir, points, predictions, targets, 3, 6, [1, 3, 6, 9], 0.5);
 
-        var written = Directory.GetFiles(_dir, "*.png").Select(Path.GetFileName).Order().ToArray();
+        var written = Directory.GetFiles(_dir, "*.png").Select(f => Path.GetFileName(f)!).Order().ToArray();
         Assert.Equal(["cloud_t1.png", "cloud_t3.png", "cloud_t6.png", "marginal_x_vs_time_forecast.png", "marginal_x_vs_time_truth.png"], written);
     }
 }
