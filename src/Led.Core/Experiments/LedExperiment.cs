@@ -115,7 +115,7 @@ public sealed class LedExperiment : IDisposable
         if (Forecast.Multiscale.MacroSteps.Count > 0)
         {
             var builtIn = new ForecastScoring(Forecast, model.DataScaler, []);
-            var modes = new MultiscaleStage(System, Forecast, Context).Run(model, forecast, scoring, builtIn);
+            var modes = new MultiscaleStage(System, Forecast, Context, Data.Transient).Run(model, forecast, scoring, builtIn);
             foreach (var (key, value) in MultiscaleStage.Metrics(modes, System.Description.Channels, scores.ComponentKeys.ToHashSet())) metrics[key] = value;
             report.Multiscale(modes, System.Description.Channels, System.Description.CoarseTimeStep, forecast.Horizon, headline,
                 (metrics[headline], metrics.GetValueOrDefault($"{headline}_persistence", double.NaN), metrics["speedup_latent_decoded"]));

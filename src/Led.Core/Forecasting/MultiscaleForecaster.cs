@@ -16,10 +16,15 @@ namespace Led.Core.Forecasting;
 /// Uses the components' compiled single-trajectory path (<see cref="IFastLatentStepSource"/>, <see cref="IFastDecoderSource"/>) where they offer them. With a
 /// <paramref name="generator"/>, a stochastic propagator samples its steps and, with <paramref name="sampleDecoder"/>, a
 /// probabilistic decoder samples the states that are recorded and lifted (a particle cloud drawn from its density).
+/// A lift passes the physical time of the lifted frame, <see cref="StartTime"/> + index·Δt, so that a system with a
+/// time-dependent forcing continues in phase.
 /// </summary>
 public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler,
     MinMaxScaler dataScaler, IDynamicalSystem system, Generator? generator = null, bool sampleDecoder = false)
 {
+    /// <summary>The physical time of frame 0 of every test trajectory (the data's transient).</summary>
+    public double StartTime { get; init; }
+
     /// <summary>One trajectory's forecast: frames w … w+H−1 in physical units, and the seconds spent in each part.</summary>
     public (double[] Predictions, double LatentSeconds, double MicroSeconds) Run(TrajectorySet test, int index, int warmup, int horizon,
         int macroSteps, int microSteps, IDeviceContext device, CancellationToken cancel = default)
@@ -36,7 +41,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
         if (macroSteps == 0)
         {
             microClock.Start();
-            using var sim = system.Lift(test.Frame(index, warmup - 1), 0);
+            using var sim = system.Lift(test.Frame(index, warmup - 1), StartTime + (warmup - 1) * dt);
             for (int t = 0; t < horizon; t++)
             {
                 sim.Advance(dt);
@@ -74,7 +79,7 @@ public sealed class MultiscaleForecaster(IAutoencoder autoencoder, ILatentPropag
             int micro = Math.Min(microSteps, horizon - produced);
             var lifted = predictions.AsSpan((produced - 1) * frame, frame).ToArray();
             microClock.Start();
-            using (var sim = system.Lift(lifted, 0))
+            using (var sim = system.Lift(lifted, StartTime + (warmup + produced - 1) * dt))
                 for (int k = 0; k < micro; k++)
                 {
                     sim.Advance(dt);

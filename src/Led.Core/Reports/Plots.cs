@@ -79,9 +79,9 @@ public static class Plots
         return plot;
     }
 
-    /// <summary>A space–time field <c>[time, space]</c> as a heat map (time on x, space on y).</summary>
+    /// <summary>A space–time field <c>[time, space]</c> as a heat map (time on x, space on y from <paramref name="y0"/> to y0 + extent).</summary>
     public static void SpaceTime(string pathWithoutExtension, string title, double[,] field, double t0, double dt, double extent,
-        double? min = null, double? max = null)
+        double? min = null, double? max = null, double y0 = 0, string yLabel = "x")
     {
         int steps = field.GetLength(0), points = field.GetLength(1);
         var grid = new double[points, steps];
@@ -90,10 +90,10 @@ public static class Plots
         var plot = new Plot();
         var map = plot.Add.Heatmap(grid);
         map.Colormap = new ScottPlot.Colormaps.Turbo();
-        map.Extent = new CoordinateRect(t0, t0 + steps * dt, 0, extent);
+        map.Extent = new CoordinateRect(t0, t0 + steps * dt, y0, y0 + extent);
         if (min is not null && max is not null) map.ManualRange = new ScottPlot.Range(min.Value, max.Value);
         plot.Add.ColorBar(map);
-        Decorate(plot, title, "t", "x");
+        Decorate(plot, title, "t", yLabel);
         Save(plot, pathWithoutExtension, 1000, 350);
     }
 
@@ -130,6 +130,23 @@ public static class Plots
         map.Extent = new CoordinateRect(x.Lo, x.Hi, y.Lo, y.Hi);
         plot.Add.ColorBar(map).Label = "log10 density";
         Decorate(plot, title, xLabel, yLabel);
+        Save(plot, pathWithoutExtension, 700, 600);
+    }
+
+    /// <summary>Point clouds in a plane, one colour per cloud (e.g. a particle cloud and its forecast).</summary>
+    public static void Clouds(string pathWithoutExtension, string title, string xLabel, string yLabel, IEnumerable<(string Label, double[] X, double[] Y)> clouds)
+    {
+        var plot = new Plot();
+        int colour = 0;
+        foreach (var (label, x, y) in clouds)
+        {
+            var points = plot.Add.ScatterPoints(x, y);
+            points.Color = Colors.Category10[colour++ % 10].WithAlpha(0.5);
+            points.MarkerSize = 3;
+            points.LegendText = label;
+        }
+        Decorate(plot, title, xLabel, yLabel);
+        plot.ShowLegend();
         Save(plot, pathWithoutExtension, 700, 600);
     }
 

@@ -12,9 +12,10 @@ namespace Led.Core.Stages;
 /// <summary>
 /// The multiscale stage: Multiscale-LED for every (T_μ, T_m) of <c>forecast.multiscale</c>, plus the solver alone
 /// (T_m = 0) as the timing reference, from the same test frames as the forecast; each mode is scored like a forecast
-/// (metric components for T_m &gt; 0) and timed.
+/// (metric components for T_m &gt; 0) and timed. <paramref name="startTime"/> is the physical time of the test
+/// trajectories' first frame (the data's transient), which lifts continue from.
 /// </summary>
-public sealed class MultiscaleStage(IDynamicalSystem system, ForecastOptions options, StageContext context)
+public sealed class MultiscaleStage(IDynamicalSystem system, ForecastOptions options, StageContext context, double startTime = 0)
 {
     public IReadOnlyList<MultiscaleMode> Run(LedModel model, ForecastResult forecast, ForecastScoring withMetrics, ForecastScoring builtIn)
     {
@@ -25,7 +26,10 @@ public sealed class MultiscaleStage(IDynamicalSystem system, ForecastOptions opt
         int warmup = forecast.Warmup, horizon = forecast.Horizon;
         using var generator = new Generator((ulong)context.Seed + 1, context.Device.Device);
         bool sampleDecoder = system.Description.Kind != ObservableKind.Field && model.Autoencoder is IProbabilisticDecoder;
-        var forecaster = new MultiscaleForecaster(model.Autoencoder, model.Propagator, model.LatentScaler, model.DataScaler, system, generator, sampleDecoder);
+        var forecaster = new MultiscaleForecaster(model.Autoencoder, model.Propagator, model.LatentScaler, model.DataScaler, system, generator, sampleDecoder)
+        {
+            StartTime = startTime,
+        };
         var results = new List<(int Micro, int Macro, ForecastScores Scores, double Seconds)>();
         using var task = context.Progress.Start($"multiscale: {modes.Count} modes × {test.Count} initial conditions", modes.Count * test.Count);
         int done = 0;

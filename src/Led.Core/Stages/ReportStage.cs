@@ -44,8 +44,15 @@ public sealed class ReportStage(string directory, OutputOptions output)
         if (!output.Plots) return;
         ForecastPlots.Write(directory, forecast.System, scores, forecast.MemberMean(), forecast.Targets, forecast.Latent, forecast.Warmup);
         if (forecast.System.Kind != Abstractions.Observables.ObservableKind.Field)
+        {
             MarginalPlots.Write(directory, forecast.System.Observable, forecast.Predictions, forecast.Targets, forecast.InitialConditions,
                 forecast.Members, forecast.Horizon, forecast.Horizon, forecast.System.CoarseTimeStep);
+            MarginalPlots.WriteAgainstTime(directory, forecast.System.Observable, forecast.Predictions, forecast.Targets, forecast.InitialConditions,
+                forecast.Members, forecast.Horizon, (forecast.Warmup - 1) * forecast.System.CoarseTimeStep, forecast.System.CoarseTimeStep);
+        }
+        if (forecast.System.Observable is Abstractions.Observables.PointSetObservable points)
+            MarginalPlots.WriteSnapshots(directory, points, forecast.Predictions, forecast.Targets, forecast.Members, forecast.Horizon,
+                [1, (forecast.Horizon + 1) / 2, forecast.Horizon], forecast.System.CoarseTimeStep);
         foreach (var figure in scores.Figures)
             Plots.Density(Path.Combine(directory, figure.Name), figure.Title, figure.Values, figure.X, figure.Y, figure.XLabel, figure.YLabel);
     }

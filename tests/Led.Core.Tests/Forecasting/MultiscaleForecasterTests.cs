@@ -78,6 +78,36 @@ public class MultiscaleForecasterTests
         }
     }
 
+    /// <summary>Records the time of every lift.</summary>
+    private sealed class LiftClock(Led.Abstractions.Systems.IDynamicalSystem inner) : Led.Abstractions.Systems.IDynamicalSystem
+    {
+        public List<double> Times { get; } = [];
+
+        public Led.Abstractions.Systems.SystemDescription Description => inner.Description;
+
+        public Led.Abstractions.Systems.IMicroSimulation Start(ulong seed) => inner.Start(seed);
+
+        public Led.Abstractions.Systems.IMicroSimulation Lift(ReadOnlySpan<double> observable, double time)
+        {
+            Times.Add(time);
+            return inner.Lift(observable, time);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, new[] { 5 })]
+    [InlineData(4, new[] { 9, 16, 23, 30 })]
+    public void ALiftContinuesTheClockOfTheLiftedFrame(int macro, int[] frames)
+    {
+        // Test frame f is at time transient + f·Δt; a lift of frame f must start the solver there (T_μ = 3, warm-up 6).
+        var system = new LiftClock(ExactOscillator.Create(3, Omega, Dt));
+        var data = new DataGenerator(system, "osc", new DataOptions { Transient = 0.3, TrainSamples = 2, ValidationSamples = 2, TestInitialConditions = 1 },
+            testLength: 40, seed: 5).Generate(SilentProgress.Instance);
+        var forecaster = new MultiscaleForecaster(new Identity(), new ExactStep(), null, new MinMaxScaler([0, 0], [1, 1]), system) { StartTime = 0.3 };
+        forecaster.Run(data.Test, 0, 6, 30, macro, 3, new CpuDevice());
+        Assert.Equal(frames.Select(f => 0.3 + f * Dt), system.Times, new Close(1e-12));
+    }
+
     private sealed class Close(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
