@@ -2,7 +2,6 @@ using Led.Abstractions.Learning;
 using Led.Abstractions.Observables;
 using Led.Abstractions.Systems;
 using Led.Toolkit.Learning;
-using Led.Toolkit.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,9 +28,8 @@ public sealed class MixtureDensityDecoder : IProbabilisticDecoder, ITrainable, I
 
     public MixtureDensityDecoder(MixtureDensityDecoderOptions options, SystemDescription system, LatentSpace latent, IDeviceContext device)
     {
-        OptionsValidation.ThrowIfInvalid(options, "MixtureDensityDecoder");
-        if (system.Observable is not PointSetObservable points)
-            throw new ArgumentException($"decoder.name: MixtureDensityDecoder decodes point sets; this system's observable is a {system.Kind}");
+        options.CheckShapes(system, latent);
+        var points = (PointSetObservable)system.Observable;
         (_points, _dims, _k, _logit) = (points.Points, points.Dimensions.Count, options.Components, options.Logit);
         LatentDim = latent.Dim;
         _network = new Network([latent.Dim, .. options.Layers, GaussianMixture.RawSize(_k, _dims)]);

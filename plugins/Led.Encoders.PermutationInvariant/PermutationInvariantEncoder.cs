@@ -2,7 +2,6 @@ using Led.Abstractions.Learning;
 using Led.Abstractions.Observables;
 using Led.Abstractions.Systems;
 using Led.Toolkit.Learning;
-using Led.Toolkit.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,11 +22,8 @@ public sealed class PermutationInvariantEncoder : IEncoder, ITrainable, IDisposa
 
     public PermutationInvariantEncoder(PermutationInvariantEncoderOptions options, SystemDescription system, IDeviceContext device)
     {
-        OptionsValidation.ThrowIfInvalid(options, "PermutationInvariantEncoder");
-        if (system.Observable is not PointSetObservable points)
-            throw new ArgumentException($"encoder.name: PermutationInvariantEncoder encodes point sets; this system's observable is a {system.Kind}");
-        if (options.Particles > points.Points)
-            throw new ArgumentException($"encoder.options.particles: {options.Particles} exceeds the system's {points.Points} points; use at most {points.Points} (0: all)");
+        options.CheckShapes(system, null);
+        var points = (PointSetObservable)system.Observable;
         _points = options.Particles == 0 ? points.Points : options.Particles;
         _pooling = options.Pooling;
         LatentDim = options.LatentDim;

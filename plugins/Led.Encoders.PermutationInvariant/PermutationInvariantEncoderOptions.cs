@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Observables;
+using Led.Abstractions.Systems;
+using Led.Toolkit.Validation;
 
 namespace Led.Encoders.PermutationInvariant;
 
 /// <summary>Options of the <c>PermutationInvariantEncoder</c>.</summary>
-public sealed class PermutationInvariantEncoderOptions : IValidatableObject
+public sealed class PermutationInvariantEncoderOptions : IValidatableObject, IShapeOptions
 {
     /// <summary>Latent dimension d_z (the reference's AD run: 16).</summary>
     [Range(1, 4096, ErrorMessage = "latentDim must be in [1, 4096] (the reference's particle run used 16)")]
@@ -29,5 +33,17 @@ public sealed class PermutationInvariantEncoderOptions : IValidatableObject
             yield return new ValidationResult("pointLayers must list at least one positive width, e.g. [64, 64]", [nameof(PointLayers)]);
         if (Layers is null || Layers.Any(w => w < 1))
             yield return new ValidationResult("layers must list positive widths, e.g. [64] (or [] for one linear layer)", [nameof(Layers)]);
+    }
+
+    /// <summary>Checks the options against the system (a point set with at least <see cref="Particles"/> points); the latent space is d_z.</summary>
+    /// <exception cref="ArgumentException">Invalid options, or a system that is not a point set.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        OptionsValidation.ThrowIfInvalid(this, "PermutationInvariantEncoder");
+        if (system.Observable is not PointSetObservable points)
+            throw new ArgumentException($"encoder.name: PermutationInvariantEncoder encodes point sets; this system's observable is a {system.Kind}");
+        if (Particles > points.Points)
+            throw new ArgumentException($"encoder.options.particles: {Particles} exceeds the system's {points.Points} points; use at most {points.Points} (0: all)");
+        return new LatentSpace(LatentDim);
     }
 }

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Led.Abstractions.Learning;
+using Led.Abstractions.Systems;
+using Led.Toolkit.Validation;
 
 namespace Led.Propagators.MixtureDensityLstm;
 
 /// <summary>Options of the <c>MixtureDensityLstm</c> propagator.</summary>
-public sealed class MixtureDensityLstmOptions
+public sealed class MixtureDensityLstmOptions : IShapeOptions
 {
     /// <summary>Hidden units d_h of the LSTM.</summary>
     [Range(1, 65536, ErrorMessage = "hidden must be in [1, 65536]")]
@@ -15,4 +18,13 @@ public sealed class MixtureDensityLstmOptions
 
     /// <summary>Component means relative to the current latent, μ_k = z_t + head_k(h_t) (starts near the identity map).</summary>
     public bool Residual { get; set; } = true;
+
+    /// <summary>Checks the options; the latent space is the one given.</summary>
+    /// <exception cref="ArgumentException">Invalid options, or no latent space.</exception>
+    public LatentSpace CheckShapes(SystemDescription system, LatentSpace? latent)
+    {
+        ArgumentNullException.ThrowIfNull(latent);
+        OptionsValidation.ThrowIfInvalid(this, "MixtureDensityLstm");
+        return latent;
+    }
 }

@@ -32,6 +32,7 @@ public sealed class GaussianMixture : IDisposable
     /// <summary>log L_ii, <c>[…, K, D]</c>.</summary>
     public Tensor LogDiagonal { get; }
 
+    /// <summary>The dimension D of the mixture's space.</summary>
     public int Dims => (int)Means.shape[^1];
 
     /// <summary>Size of the raw output that describes one mixture of <paramref name="components"/> components in <paramref name="dims"/> dimensions.</summary>
@@ -105,6 +106,7 @@ public sealed class GaussianMixture : IDisposable
         return Tril.square().sum(-1).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Frees the parameter tensors.</summary>
     public void Dispose()
     {
         LogWeights.Dispose();

@@ -8,6 +8,7 @@ namespace Led.Toolkit.Learning;
 /// </summary>
 public static class Mlp
 {
+    /// <summary>The perceptron with layer widths <paramref name="sizes"/> (input first, output last).</summary>
     public static TorchSharp.Modules.Sequential Create(IReadOnlyList<int> sizes)
     {
         if (sizes.Count < 2) throw new ArgumentException("an MLP needs an input and an output size", nameof(sizes));
