@@ -37,6 +37,12 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
     /// <summary>Decoder convolutions are ConvTranspose1d (stride 1) instead of Conv1d.</summary>
     public bool Transpose { get; set; }
 
+    /// <summary>
+    /// Padding of the convolutions and of the grid to the padded width: <c>zeros</c> (the reference's) or <c>circular</c>
+    /// (wrapped, for periodic systems such as KS); circular padding needs <see cref="Transpose"/> off.
+    /// </summary>
+    public ConvPadding Padding { get; set; } = ConvPadding.Zeros;
+
     /// <summary>Encoder pooling: <c>avg</c> (AvgPool1d(2, 2)) or <c>max</c> (MaxPool1d(2, 2)).</summary>
     [Required(ErrorMessage = "Pooling must be 'avg' or 'max'.")]
     public string Pooling { get; set; } = "avg";
@@ -64,6 +70,11 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
                         $"Channels[{i}] is {Channels[i]}; every layer needs at least one channel, e.g. [16, 32, 64, 8].",
                         [nameof(Channels)]);
         }
+
+        if (Padding == ConvPadding.Circular && Transpose)
+            yield return new ValidationResult(
+                "Padding circular needs Transpose false: transposed convolutions have no circular padding; use padding zeros or transpose false.",
+                [nameof(Padding)]);
 
         if (Pooling is not null && !string.Equals(Pooling, "avg", StringComparison.OrdinalIgnoreCase) && !UsesMaxPooling)
             yield return new ValidationResult(

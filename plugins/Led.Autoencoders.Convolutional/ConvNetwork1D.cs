@@ -1,3 +1,4 @@
+using TorchSharp;
 using Led.Toolkit.Learning;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -10,6 +11,8 @@ namespace Led.Autoencoders.Convolutional;
 /// layer, if enabled → Avg/MaxPool1d(2, 2) → CELU] → flatten → Linear(→ d_z) → CELU. Decoder: Linear(d_z → flat) → CELU
 /// → reshape → per layer [Upsample ×2 linear (align_corners=false) → Conv1d(k, pad (k−1)/2) or ConvTranspose1d(k,
 /// stride 1, pad (k−1)/2) → CELU, tanhplus after the last] with the channels reversed → crop the input padding.
+/// With <see cref="ConvPadding.Circular"/> every padding above wraps the grid instead (the decoder's convolutions pad
+/// circularly too), which keeps a periodic field periodic; the parameters are the same.
 /// Parameters: <c>encoder_layers.{i}.conv</c>, <c>encoder_linear</c>, <c>decoder_linear</c>, <c>decoder_layers.{i}.conv</c>.
 /// </summary>
 internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
@@ -23,6 +26,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
     private readonly long _width;
     private readonly long _lastChannels;
     private readonly long _bottleneckWidth;
+    private readonly bool _circular;
 
     /// <param name="inputChannels">Channels C_in of the observable.</param>
     /// <param name="width">Grid points X of the observable.</param>
@@ -39,6 +43,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
         int halfKernel = (kernel - 1) / 2;
         _padLeft = padLeft;
         _padRight = padRight;
+        _circular = options.Padding == ConvPadding.Circular;
         _width = width;
         _lastChannels = options.Channels[^1];
         _bottleneckWidth = (width + padLeft + padRight) >> layers;
@@ -51,7 +56,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
             int outChannels = options.Channels[i];
             var layer = new List<(string, nn.Module<Tensor, Tensor>)>
             {
-                ("pad", nn.ConstantPad1d((halfKernel, halfKernel), 0.0)),
+                ("pad", _circular ? new CircularPad1d(halfKernel, halfKernel) : nn.ConstantPad1d((halfKernel, halfKernel), 0.0)),
                 ("conv", nn.Conv1d(inChannels, outChannels, kernel, device: device, dtype: dtype)),
             };
             if (options.BatchNorm && i < layers - 1)
@@ -72,7 +77,8 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
             int output = i == layers - 1 ? inputChannels : options.Channels[layers - 2 - i];
             nn.Module<Tensor, Tensor> conv = options.Transpose
                 ? nn.ConvTranspose1d(input, output, kernel, stride: 1, padding: halfKernel, device: device, dtype: dtype)
-                : nn.Conv1d(input, output, kernel, padding: halfKernel, device: device, dtype: dtype);
+                : nn.Conv1d(input, output, kernel, padding: halfKernel, padding_mode: _circular ? PaddingModes.Circular : PaddingModes.Zeros,
+                    device: device, dtype: dtype);
             _decoderLayers.Add(nn.Sequential(
                 ("upsample", nn.Upsample(scale_factor: [2.0], mode: UpsampleMode.Linear, align_corners: false)),
                 ("conv", conv),
@@ -98,7 +104,8 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
     public Tensor Encode(Tensor states)
     {
         using var scope = NewDisposeScope();
-        Tensor h = _padLeft + _padRight > 0 ? nn.functional.pad(states, (_padLeft, _padRight)) : states;
+        Tensor h = _padLeft + _padRight == 0 ? states
+            : nn.functional.pad(states, (_padLeft, _padRight), _circular ? PaddingModes.Circular : PaddingModes.Zeros);
         foreach (var layer in _encoderLayers)
             h = layer.call(h);
         var latent = nn.functional.celu(_encoderLinear.call(h.flatten(1)), 1.0);

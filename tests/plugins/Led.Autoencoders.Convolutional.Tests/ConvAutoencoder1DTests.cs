@@ -112,15 +112,21 @@ public class ConvAutoencoder1DTests
     }
 
     [Theory]
-    [InlineData(false, false, "avg", 1)]
-    [InlineData(true, false, "avg", 2)]
-    [InlineData(false, true, "max", 2)]
-    [InlineData(true, true, "avg", 1)]
-    public void Forward_AgreesWithTheSpecificationWrittenOutByHand(bool batchNorm, bool transpose, string pooling, int channels)
+    [InlineData(false, false, "avg", 1, false)]
+    [InlineData(true, false, "avg", 2, false)]
+    [InlineData(false, true, "max", 2, false)]
+    [InlineData(true, true, "avg", 1, false)]
+    [InlineData(false, false, "avg", 1, true)]
+    [InlineData(true, false, "max", 2, true)]
+    public void Forward_AgreesWithTheSpecificationWrittenOutByHand(bool batchNorm, bool transpose, string pooling, int channels, bool circular)
     {
         using var scope = NewDisposeScope();
         var system = channels == 1 ? Ks : Fhn;
-        var options = new ConvAutoencoder1DOptions { BatchNorm = batchNorm, Transpose = transpose, Pooling = pooling, LatentDim = 5 };
+        var options = new ConvAutoencoder1DOptions
+        {
+            BatchNorm = batchNorm, Transpose = transpose, Pooling = pooling, LatentDim = 5,
+            Padding = circular ? ConvPadding.Circular : ConvPadding.Zeros,
+        };
         var autoencoder = new ConvAutoencoder1D(options, system, CpuDevice.Seeded(7));
         var states = rand(4, channels, system.Grid[0], dtype: ScalarType.Float64);
 
@@ -207,6 +213,14 @@ public class ConvAutoencoder1DTests
     }
 
     [Fact]
+    public void CircularPaddingWithTransposedConvolutions_IsRefusedWithTheFix()
+    {
+        var errors = new ConvAutoencoder1DOptions { Padding = ConvPadding.Circular, Transpose = true }.Errors();
+        Assert.Equal("Padding circular needs Transpose false: transposed convolutions have no circular padding; use padding zeros or transpose false.",
+            Assert.Single(errors).ErrorMessage);
+    }
+
+    [Fact]
     public void InvalidOptions_AreRefusedByTheConstructor()
     {
         var error = Assert.Throws<ArgumentException>(() =>
@@ -246,6 +260,11 @@ public class ConvAutoencoder1DTests
 
     private static Tensor TanhPlus(Tensor x) => ReferenceOps.TanhPlus(x);
 
+    /// <summary>Zeros, or (circular padding) the values wrapped from the other end, on each side of the last dimension.</summary>
+    private static Tensor Pad(Tensor x, long left, long right, ConvAutoencoder1DOptions options) =>
+        options.Padding == ConvPadding.Zeros ? ZeroPad(x, left, right)
+            : cat([x.narrow(2, x.shape[2] - left, left), x, x.narrow(2, 0, right)], 2);
+
     private static Tensor ZeroPad(Tensor x, long left, long right)
     {
         var parts = new List<Tensor>();
@@ -269,10 +288,10 @@ public class ConvAutoencoder1DTests
     private static Tensor ReferenceEncode(Tensor x, Dictionary<string, Tensor> p, ConvAutoencoder1DOptions options, int left, int right)
     {
         int layers = options.Channels.Count;
-        var h = ZeroPad(x, left, right);
+        var h = Pad(x, left, right, options);
         for (int i = 0; i < layers; i++)
         {
-            h = nn.functional.conv1d(ZeroPad(h, 2, 2), p[$"encoder_layers.{i}.conv.weight"], p[$"encoder_layers.{i}.conv.bias"]);
+            h = nn.functional.conv1d(Pad(h, 2, 2, options), p[$"encoder_layers.{i}.conv.weight"], p[$"encoder_layers.{i}.conv.bias"]);
             if (options.BatchNorm && i < layers - 1)
             {
                 var mean = h.mean([0, 2], keepdim: true);
@@ -299,7 +318,7 @@ public class ConvAutoencoder1DTests
             // channels swapped, and padding k − 1 − 2 = 2.
             if (options.Transpose)
                 weight = weight.transpose(0, 1).flip(2);
-            h = nn.functional.conv1d(ZeroPad(Upsample2(h), 2, 2), weight, p[$"decoder_layers.{i}.conv.bias"]);
+            h = nn.functional.conv1d(Pad(Upsample2(h), 2, 2, options), weight, p[$"decoder_layers.{i}.conv.bias"]);
             h = i == layers - 1 ? TanhPlus(h) : Celu(h);
         }
         return h.narrow(2, left, width);
