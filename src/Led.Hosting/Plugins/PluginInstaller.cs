@@ -23,6 +23,18 @@ public static class PluginInstaller
     public static LoadedPlugin Install(string source, string destination, bool force, Action<string> log)
     {
         destination = Path.GetFullPath(destination);
+        try
+        {
+            return InstallInto(source, destination, force, log);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new PluginInstallException($"cannot install into {destination}: {ex.Message}; choose a writable plugin folder with --to");
+        }
+    }
+
+    private static LoadedPlugin InstallInto(string source, string destination, bool force, Action<string> log)
+    {
         Directory.CreateDirectory(destination);
         string staging = Path.Combine(destination, $".install-{Environment.ProcessId}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);

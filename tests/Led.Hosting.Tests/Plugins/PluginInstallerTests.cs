@@ -53,6 +53,20 @@ public sealed class PluginInstallerTests : IDisposable
     }
 
     [Fact]
+    public void ADestinationThatCannotBeCreatedIsNamedWithTheFix()
+    {
+        string source = _built.Drop("Led.TestPlugins.Oscillator");
+        string file = Path.Combine(_destination, "a-file");
+        File.WriteAllText(file, "not a folder");
+        string destination = Path.Combine(file, "plugins");
+
+        var error = Assert.Throws<PluginInstallException>(() => PluginInstaller.Install(source, destination, force: false, _log.Add));
+
+        Assert.StartsWith($"cannot install into {destination}: ", error.Message);
+        Assert.EndsWith("; choose a writable plugin folder with --to", error.Message);
+    }
+
+    [Fact]
     public void APackageIsInstalledFromItsLibFolder()
     {
         string source = _built.Drop("Led.TestPlugins.Oscillator");
