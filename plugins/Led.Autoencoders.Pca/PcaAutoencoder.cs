@@ -97,24 +97,8 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource
     /// <summary>The rows of a [N, size] array with exact duplicates removed, in first-seen order.</summary>
     private Tensor DistinctRows(double[] values)
     {
-        var seen = new HashSet<RowKey>();
-        var kept = new List<double>(values.Length);
-        for (int start = 0; start < values.Length; start += _size)
-            if (seen.Add(new RowKey(values, start, _size)))
-                kept.AddRange(values.AsSpan(start, _size).ToArray());
-        return tensor(kept.ToArray(), [kept.Count / _size, _size]);
-    }
-
-    private readonly record struct RowKey(double[] Values, int Start, int Length)
-    {
-        public bool Equals(RowKey other) => Values.AsSpan(Start, Length).SequenceEqual(other.Values.AsSpan(other.Start, other.Length));
-
-        public override int GetHashCode()
-        {
-            var hash = new HashCode();
-            foreach (var v in Values.AsSpan(Start, Length)) hash.Add(v);
-            return hash.ToHashCode();
-        }
+        var kept = Led.Toolkit.Learning.DistinctRows.Of(values, _size);
+        return tensor(kept, [kept.Length / _size, _size]);
     }
 
     private void Replace(Tensor mean, Tensor components)
