@@ -17,8 +17,8 @@ public sealed class CylinderCostBenchmark : IBenchmark
 
     public string Run(IReadOnlyList<string> args)
     {
-        int steps = int.Parse(Option(args, "steps") ?? "200", C);
-        int[] threads = (Option(args, "threads") ?? "2").Split(',').Select(s => int.Parse(s, C)).ToArray();
+        int steps = int.Parse(BenchmarkArguments.Option(args, "steps") ?? "200", C);
+        int[] threads = (BenchmarkArguments.Option(args, "threads") ?? "2").Split(',').Select(s => int.Parse(s, C)).ToArray();
         (string Geometry, int Nx, int Ny)[] grids =
         [
             (CylinderGeometry.LedLike, 128, 64), (CylinderGeometry.LedLike, 256, 128), (CylinderGeometry.LedLike, 512, 256),
@@ -56,10 +56,4 @@ public sealed class CylinderCostBenchmark : IBenchmark
     }
 
     private static string Minutes(double seconds) => seconds < 120 ? string.Create(C, $"{seconds:F0} s") : string.Create(C, $"{seconds / 60:F1} min");
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        string prefix = $"--{name}=";
-        return args.FirstOrDefault(a => a.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
-    }
 }

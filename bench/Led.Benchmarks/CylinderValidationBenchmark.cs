@@ -24,11 +24,11 @@ public sealed class CylinderValidationBenchmark : IBenchmark
 
     public string Run(IReadOnlyList<string> args)
     {
-        var cases = (Option(args, "cases") ?? string.Join(",", AllCases)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cases = (BenchmarkArguments.Option(args, "cases") ?? string.Join(",", AllCases)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (string c in cases)
             if (!AllCases.Contains(c)) throw new ArgumentException($"unknown case '{c}'; cases: {string.Join(", ", AllCases)}");
-        double? end = Option(args, "end") is { } e ? double.Parse(e, C) : null;
-        double? transient = Option(args, "transient") is { } t ? double.Parse(t, C) : null;
+        double? end = BenchmarkArguments.Option(args, "end") is { } e ? double.Parse(e, C) : null;
+        double? transient = BenchmarkArguments.Option(args, "transient") is { } t ? double.Parse(t, C) : null;
         var sections = ExistingSubsections();
         string argsLine = string.Join(' ', args.Where(a => a != "--write"));
         foreach (string name in cases)
@@ -36,9 +36,9 @@ public sealed class CylinderValidationBenchmark : IBenchmark
             Console.Error.WriteLine($"case {name}");
             string body = name switch
             {
-                "re100" => Re100(Ints(Option(args, "grids") ?? "256,512"), end ?? 160, transient ?? 60),
-                "schafer" => Schafer(int.Parse(Option(args, "st-grid") ?? "1024", C), end ?? 80, transient ?? 40),
-                "re1000" => Re1000(int.Parse(Option(args, "re1000-grid") ?? "512", C), end ?? 100, transient ?? 40),
+                "re100" => Re100(Ints(BenchmarkArguments.Option(args, "grids") ?? "256,512"), end ?? 160, transient ?? 60),
+                "schafer" => Schafer(int.Parse(BenchmarkArguments.Option(args, "st-grid") ?? "1024", C), end ?? 80, transient ?? 40),
+                "re1000" => Re1000(int.Parse(BenchmarkArguments.Option(args, "re1000-grid") ?? "512", C), end ?? 100, transient ?? 40),
                 _ => LedLike(end ?? 150, transient ?? 60),
             };
             sections[name] = $"### {Titles[name]}\n\nRun: `{name}` with `{argsLine}`, {DateTime.UtcNow:yyyy-MM-dd}.\n\n{body.TrimEnd()}\n";
@@ -203,10 +203,4 @@ public sealed class CylinderValidationBenchmark : IBenchmark
     }
 
     private static int[] Ints(string list) => list.Split(',').Select(s => int.Parse(s, C)).ToArray();
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        string prefix = $"--{name}=";
-        return args.FirstOrDefault(a => a.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
-    }
 }

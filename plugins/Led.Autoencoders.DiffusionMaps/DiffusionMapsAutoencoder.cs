@@ -109,12 +109,13 @@ public sealed class DiffusionMapsAutoencoder : IAutoencoder, IFittable, IFastDec
         var landmarkRows = tensor(Enumerable.Range(0, landmarks).Select(i => (long)i * count / landmarks).ToArray());
         var x = all.index_select(0, landmarkRows);
         var squared = SquaredDistances(x, x.square().sum(1), x);
-        double epsilon = _options.EpsilonFactor * Median(squared.sqrt());
-        var kernel = squared.div(-epsilon * epsilon).exp_();
+        double epsilon = _options.EpsilonFactor * Median(squared);
+        // In place from here on: the L × L matrices dominate the memory. eigh reads the lower triangle only.
+        var kernel = squared.div_(-epsilon * epsilon).exp_();
         var inverseRoot = kernel.sum(1).rsqrt();
         var symmetric = kernel.mul_(inverseRoot.unsqueeze(1)).mul_(inverseRoot.unsqueeze(0));
-        symmetric = symmetric.add(symmetric.t()).mul_(0.5);
         var (values, vectors) = linalg.eigh(symmetric);
+        symmetric.Dispose();
         var kept = arange(landmarks - 2, landmarks - 2 - LatentDim, -1, dtype: ScalarType.Int64);
         var lambda = values.index_select(0, kept);
         var eigenvalues = lambda.data<double>().ToArray();
@@ -171,6 +172,7 @@ public sealed class DiffusionMapsAutoencoder : IAutoencoder, IFittable, IFastDec
     /// <summary>Nyström coordinates of flat states <c>[B, D]</c>, in blocks of <see cref="Block"/> rows.</summary>
     private Tensor Nystrom(Tensor flat)
     {
+        using var outer = NewDisposeScope();
         var blocks = new List<Tensor>();
         for (long start = 0; start < flat.shape[0]; start += Block)
         {
@@ -180,25 +182,30 @@ public sealed class DiffusionMapsAutoencoder : IAutoencoder, IFittable, IFastDec
             var shifted = squared.sub_(squared.amin([1], keepdim: true));
             var kernel = shifted.div_(-_epsilon * _epsilon).exp_();
             var transition = kernel.div_(kernel.sum(1, keepdim: true));
-            blocks.Add(transition.matmul(_nystrom!).DetachFromDisposeScope());
+            blocks.Add(transition.matmul(_nystrom!).MoveToOuterDisposeScope());
         }
-        if (blocks.Count == 0) return zeros([0, LatentDim], dtype: _device.DType, device: _device.Device);
-        if (blocks.Count == 1) return blocks[0];
-        var joined = cat(blocks, 0);
-        foreach (var block in blocks) block.Dispose();
-        return joined;
+        var coordinates = blocks.Count switch
+        {
+            0 => zeros([0, LatentDim], dtype: _device.DType, device: _device.Device),
+            1 => blocks[0],
+            _ => cat(blocks, 0),
+        };
+        return coordinates.MoveToOuterDisposeScope();
     }
 
     /// <summary>‖a_i − b_j‖² = ‖a_i‖² + ‖b_j‖² − 2 a_i·b_j, clamped at 0; <paramref name="bNorms"/> holds ‖b_j‖².</summary>
     private static Tensor SquaredDistances(Tensor a, Tensor bNorms, Tensor b) =>
         a.square().sum(1, keepdim: true).add(bNorms.unsqueeze(0)).sub_(a.matmul(b.t()).mul_(2)).clamp_min_(0);
 
-    /// <summary>numpy's median: the mean of the two middle values of an even count.</summary>
-    private static double Median(Tensor values)
+    /// <summary>numpy's median of the distances whose squares are given: the mean of the two middle values of an even count.</summary>
+    private static double Median(Tensor squared)
     {
-        var (sorted, _) = values.flatten().sort();
-        long n = sorted.shape[0];
-        return n % 2 == 1 ? sorted[n / 2].item<double>() : 0.5 * (sorted[n / 2 - 1].item<double>() + sorted[n / 2].item<double>());
+        using var scope = NewDisposeScope();
+        var flat = squared.flatten();
+        long n = flat.shape[0];
+        double Kth(long k) => flat.kthvalue(k, 0).values.item<double>();
+        double middle = n % 2 == 1 ? Math.Sqrt(Kth(n / 2 + 1)) : 0.5 * (Math.Sqrt(Kth(n / 2)) + Math.Sqrt(Kth(n / 2 + 1)));
+        return middle;
     }
 
     /// <summary>

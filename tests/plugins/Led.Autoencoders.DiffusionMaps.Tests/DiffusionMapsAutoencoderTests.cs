@@ -100,6 +100,18 @@ public class DiffusionMapsAutoencoderTests
     }
 
     [Fact]
+    public void TheKernelWidthIsTheFactorTimesTheMedianOfAllPairwiseDistances()
+    {
+        using var scope = NewDisposeScope();
+        // Points 0, 0.1, 0.3, 0.7 along one axis: the 16 distances (diagonal included) sorted are 0 ×4, 0.1, 0.1, 0.2,
+        // 0.2, 0.3, 0.3, 0.4, 0.4, 0.6, 0.6, 0.7, 0.7; numpy's median of an even count is the mean of the middle two, 0.25.
+        var frames = full(4, 1, 16, 0.2, dtype: ScalarType.Float64);
+        frames[.., 0, 3] += tensor(new[] { 0.0, 0.1, 0.3, 0.7 }, dtype: ScalarType.Float64);
+        var maps = Fitted(new DiffusionMapsOptions { LatentDim = 2, EpsilonFactor = 2 }, frames);
+        Assert.Equal(0.5, maps.Epsilon, 1e-12);
+    }
+
+    [Fact]
     public void DecodedStatesAreConvexCombinationsOfTrainingFrames()
     {
         using var scope = NewDisposeScope();
@@ -200,6 +212,23 @@ public class DiffusionMapsAutoencoderTests
         using var few = TorusFrames(3);
         var tooFew = Assert.Throws<ArgumentException>(() => unfitted.Fit(new FitData([few], [])));
         Assert.Equal("diffusion maps with latentDim = 2 need at least 4 distinct training frames, got 3", tooFew.Message);
+    }
+
+    [Fact]
+    public void EncodingInBlocksMatchesSmallBatchesAndLeavesNoTensorBehind()
+    {
+        using var frames = TorusFrames(2100);
+        using var maps = new DiffusionMapsAutoencoder(new DiffusionMapsOptions { LatentDim = 2, MaxLandmarks = 40 }, Line, CpuDevice.Seeded(5));
+        using (var fitScope = NewDisposeScope()) maps.Fit(new FitData([frames], []));
+        long live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        using (var scope = NewDisposeScope())
+        {
+            var all = maps.Encode(frames);
+            Assert.Equal([2100L, 2], all.shape);
+            var across = maps.Encode(frames[1000..1100]);
+            Assert.True(allclose(all[1000..1100], across, rtol: 1e-13, atol: 0));
+        }
+        Assert.Equal(live, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     [Fact]
