@@ -32,6 +32,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(components, c => c!["name"]!.GetValue<string>() == "FitzHughNagumo" && c["kind"]!.GetValue<string>() == "system"
                                          && c["path"]!.GetValue<string>().StartsWith(Path.Combine(LedProcess.HostDirectory, "plugins"), StringComparison.Ordinal));
         Assert.Contains(components, c => c!["name"]!.GetValue<string>() == "Lstm" && c["kind"]!.GetValue<string>() == "propagator");
+        Assert.Contains(components, c => c!["name"]!.GetValue<string>() == "DiffusionMaps" && c["kind"]!.GetValue<string>() == "autoencoder");
     }
 
     [Fact]

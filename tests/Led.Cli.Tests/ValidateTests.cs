@@ -31,6 +31,23 @@ public sealed class ValidateTests : IDisposable
     }
 
     [Fact]
+    public void DiffusionMapsOptionsAreCheckedWithTheirJsonPaths()
+    {
+        string json = TinyExperiment.Json.Replace("\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }",
+            "\"encoder\": { \"name\": \"DiffusionMaps\", \"options\": { \"latentDim\": 4, \"maxLandmarks\": 4, \"epsilonFactr\": 2 } }");
+        var (code, _, errors) = Validate(json);
+        Assert.Equal(2, code);
+        Assert.Equal(2, errors.Length);
+        Assert.Contains("error: encoder.options.epsilonFactr: unknown key 'epsilonFactr'; did you mean 'epsilonFactor'? (valid keys: epsilonFactor, latentDim, maxLandmarks, neighbors)", errors);
+        Assert.Contains("error: encoder.options.maxLandmarks: maxLandmarks 4 must exceed latentDim 4 (d_z + 1 eigenvectors of the landmark kernel are needed): raise maxLandmarks to at least 5", errors);
+
+        var (valid, stdout, none) = Validate(json.Replace(", \"maxLandmarks\": 4, \"epsilonFactr\": 2", ""));
+        Assert.Empty(none);
+        Assert.Equal(0, valid);
+        Assert.Contains("valid (system Oscillator, encoder DiffusionMaps, propagator Lstm", stdout);
+    }
+
+    [Fact]
     public void AHorizonWhoseTestDataNoArrayCanHoldIsRefusedBeforeRunning()
     {
         var (code, _, errors) = Validate(TinyExperiment.Json, "forecast.horizon=1000000000");
