@@ -70,8 +70,7 @@ internal sealed class ConvVariationalNetwork1D : VariationalNetwork
         using var scope = NewDisposeScope();
         var hidden = _padRight > 0 ? nn.functional.pad(states, [0, _padRight]) : states;
         foreach (var layer in _encoderLayers) hidden = layer.call(hidden);
-        hidden = hidden.flatten(1);
-        return (_mean.call(hidden).MoveToOuterDisposeScope(), _logVariance.call(hidden).MoveToOuterDisposeScope());
+        return Heads(_mean, _logVariance, hidden.flatten(1));
     }
 
     public override Tensor Decode(Tensor latents)

@@ -50,8 +50,7 @@ internal sealed class MlpVariationalNetwork : VariationalNetwork
     public override (Tensor Mean, Tensor LogVariance) Encode(Tensor states)
     {
         using var scope = NewDisposeScope();
-        var hidden = _encoder.call(states);
-        return (_mean.call(hidden).MoveToOuterDisposeScope(), _logVariance.call(hidden).MoveToOuterDisposeScope());
+        return Heads(_mean, _logVariance, _encoder.call(states));
     }
 
     public override Tensor Decode(Tensor latents)

@@ -11,6 +11,10 @@ internal abstract class VariationalNetwork(string name) : nn.Module<Tensor, Tens
     /// <summary>[B, channels, grid…] → (μ, log σ²), [B, d_z] each.</summary>
     public abstract (Tensor Mean, Tensor LogVariance) Encode(Tensor states);
 
+    /// <summary>The two heads μ = <paramref name="mean"/>(h) and log σ² = <paramref name="logVariance"/>(h) on the encoder's features h.</summary>
+    protected static (Tensor Mean, Tensor LogVariance) Heads(TorchSharp.Modules.Linear mean, TorchSharp.Modules.Linear logVariance, Tensor hidden) =>
+        (mean.call(hidden).MoveToOuterDisposeScope(), logVariance.call(hidden).MoveToOuterDisposeScope());
+
     /// <summary>[B, d_z] → [B, channels, grid…], values in (0, 1).</summary>
     public abstract Tensor Decode(Tensor latents);
 
