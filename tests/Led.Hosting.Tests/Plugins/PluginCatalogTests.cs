@@ -142,7 +142,7 @@ public class PluginCatalogTests
     }
 
     [Fact]
-    public void ThePluginSdkIsVersionTwoPointOne() => Assert.Equal(new Version(2, 1, 0, 0), typeof(ILedPlugin).Assembly.GetName().Version);
+    public void ThePluginSdkIsVersionTwoPointTwo() => Assert.Equal(new Version(2, 2, 0, 0), typeof(ILedPlugin).Assembly.GetName().Version);
 
     [Fact]
     public void TwoPluginsClaimingOneNameOfferItNeitherButKeepTheirOtherComponents()
