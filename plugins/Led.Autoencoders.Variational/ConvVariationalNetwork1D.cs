@@ -15,8 +15,6 @@ namespace Led.Autoencoders.Variational;
 internal sealed class ConvVariationalNetwork1D : VariationalNetwork
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _encoderLayers = new();
-    private readonly Linear _mean;
-    private readonly Linear _logVariance;
     private readonly Linear _decoderLinear;
     private readonly nn.Module<Tensor, Tensor> _decoderActivation;
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _decoderLayers = new();
@@ -44,8 +42,6 @@ internal sealed class ConvVariationalNetwork1D : VariationalNetwork
                 ("pool", nn.AvgPool1d(2, 2))));
             inChannels = outChannels;
         }
-        _mean = nn.Linear(flat, options.LatentDim, device: device, dtype: dtype);
-        _logVariance = nn.Linear(flat, options.LatentDim, device: device, dtype: dtype);
         _decoderLinear = nn.Linear(options.LatentDim, flat, device: device, dtype: dtype);
         _decoderActivation = ActivationModules.Create(options.Activation);
         for (int i = layers - 1; i >= 0; i--)
@@ -57,8 +53,7 @@ internal sealed class ConvVariationalNetwork1D : VariationalNetwork
                 ("activation", i == 0 ? new TanhPlus() : ActivationModules.Create(options.Activation))));
         }
         register_module("encoder_layers", _encoderLayers);
-        register_module("mean", _mean);
-        register_module("log_var", _logVariance);
+        RegisterHeads(flat, options.LatentDim, device, dtype);
         register_module("decoder_linear", _decoderLinear);
         register_module("decoder_activation", _decoderActivation);
         register_module("decoder_layers", _decoderLayers);
@@ -70,7 +65,7 @@ internal sealed class ConvVariationalNetwork1D : VariationalNetwork
         using var scope = NewDisposeScope();
         var hidden = _padRight > 0 ? nn.functional.pad(states, [0, _padRight]) : states;
         foreach (var layer in _encoderLayers) hidden = layer.call(hidden);
-        return Heads(_mean, _logVariance, hidden.flatten(1));
+        return Heads(hidden.flatten(1));
     }
 
     public override Tensor Decode(Tensor latents)

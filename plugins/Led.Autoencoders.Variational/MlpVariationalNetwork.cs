@@ -12,8 +12,6 @@ namespace Led.Autoencoders.Variational;
 internal sealed class MlpVariationalNetwork : VariationalNetwork
 {
     private readonly Sequential _encoder;
-    private readonly Linear _mean;
-    private readonly Linear _logVariance;
     private readonly Sequential _decoder;
     private readonly long[] _stateShape;
 
@@ -37,12 +35,9 @@ internal sealed class MlpVariationalNetwork : VariationalNetwork
         decoder.Add(($"{decoder.Count}", nn.Linear(width, size, device: device, dtype: dtype)));
         decoder.Add(($"{decoder.Count}", new TanhPlus()));
         _encoder = nn.Sequential(encoder);
-        _mean = nn.Linear(width, options.LatentDim, device: device, dtype: dtype);
-        _logVariance = nn.Linear(width, options.LatentDim, device: device, dtype: dtype);
         _decoder = nn.Sequential(decoder);
         register_module("encoder", _encoder);
-        register_module("mean", _mean);
-        register_module("log_var", _logVariance);
+        RegisterHeads(width, options.LatentDim, device, dtype);
         register_module("decoder", _decoder);
         ReferenceInitialisation.Apply(this);
     }
@@ -50,7 +45,7 @@ internal sealed class MlpVariationalNetwork : VariationalNetwork
     public override (Tensor Mean, Tensor LogVariance) Encode(Tensor states)
     {
         using var scope = NewDisposeScope();
-        return Heads(_mean, _logVariance, _encoder.call(states));
+        return Heads(_encoder.call(states));
     }
 
     public override Tensor Decode(Tensor latents)

@@ -11,9 +11,21 @@ internal abstract class VariationalNetwork(string name) : nn.Module<Tensor, Tens
     /// <summary>[B, channels, grid…] → (μ, log σ²), [B, d_z] each.</summary>
     public abstract (Tensor Mean, Tensor LogVariance) Encode(Tensor states);
 
-    /// <summary>The two heads μ = <paramref name="mean"/>(h) and log σ² = <paramref name="logVariance"/>(h) on the encoder's features h.</summary>
-    protected static (Tensor Mean, Tensor LogVariance) Heads(TorchSharp.Modules.Linear mean, TorchSharp.Modules.Linear logVariance, Tensor hidden) =>
-        (mean.call(hidden).MoveToOuterDisposeScope(), logVariance.call(hidden).MoveToOuterDisposeScope());
+    private TorchSharp.Modules.Linear? _mean;
+    private TorchSharp.Modules.Linear? _logVariance;
+
+    /// <summary>Creates and registers the heads <c>mean</c> and <c>log_var</c>, Linear(<paramref name="features"/> → d_z) each.</summary>
+    protected void RegisterHeads(long features, int latentDim, Device device, ScalarType dtype)
+    {
+        _mean = nn.Linear(features, latentDim, device: device, dtype: dtype);
+        _logVariance = nn.Linear(features, latentDim, device: device, dtype: dtype);
+        register_module("mean", _mean);
+        register_module("log_var", _logVariance);
+    }
+
+    /// <summary>The heads' μ(h) and log σ²(h) on the encoder's features h <c>[B, features]</c>, moved out of the caller's dispose scope.</summary>
+    protected (Tensor Mean, Tensor LogVariance) Heads(Tensor hidden) =>
+        (_mean!.call(hidden).MoveToOuterDisposeScope(), _logVariance!.call(hidden).MoveToOuterDisposeScope());
 
     /// <summary>[B, d_z] → [B, channels, grid…], values in (0, 1).</summary>
     public abstract Tensor Decode(Tensor latents);
