@@ -1,5 +1,6 @@
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Led.Toolkit.Learning;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,12 +57,8 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
     /// <exception cref="ArgumentException">The states do not have the shape <c>[B, C, grid…]</c> of the system.</exception>
     public Tensor Encode(Tensor states)
     {
-        ArgumentNullException.ThrowIfNull(states);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (states.dim() != _stateShape.Length + 1 || !states.shape.Skip(1).SequenceEqual(_stateShape.Select(s => (long)s)))
-            throw new ArgumentException(
-                $"MlpAutoencoder.Encode expects states of shape [B, {string.Join(", ", _stateShape)}] (batch, channels, grid of the system), " +
-                $"but got {Format(states.shape)}; pass a batch of scaled snapshots laid out [batch, channel, grid…].", nameof(states));
+        BatchShapes.RequireStates(states, _stateShape, "MlpAutoencoder.Encode");
         return _network.Encode(states);
     }
 
@@ -69,12 +66,8 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
     /// <exception cref="ArgumentException">The latents do not have the shape <c>[B, d_z]</c>.</exception>
     public Tensor Decode(Tensor latents)
     {
-        ArgumentNullException.ThrowIfNull(latents);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (latents.dim() != 2 || latents.shape[1] != LatentDim)
-            throw new ArgumentException(
-                $"MlpAutoencoder.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
-                nameof(latents));
+        BatchShapes.RequireLatents(latents, LatentDim, "MlpAutoencoder.Decode");
         return _network.Decode(latents);
     }
 
@@ -85,8 +78,6 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
         _disposed = true;
         _network.Dispose();
     }
-
-    private static string Format(IEnumerable<long> shape) => "[" + string.Join(", ", shape) + "]";
 
     /// <summary>The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>).</summary>
     public IFastDecoder CompileDecoder()

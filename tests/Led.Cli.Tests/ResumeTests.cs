@@ -11,9 +11,11 @@ public sealed class ResumeTests : IDisposable
 
     /// <summary>
     /// The tiny experiment with a trained autoencoder and three rounds of early stopping, checkpointed after every epoch:
-    /// about 30 epochs of training in all; sequential training with input noise, or end to end.
+    /// about 30 epochs of training in all; sequential training with input noise, or end to end; the MLP autoencoder, or
+    /// the variational one with the same sizes (its training draws latent samples).
     /// </summary>
-    private string Config(string mode) => TinyExperiment.WriteConfig(_dir, TinyExperiment.WithMlpAutoencoder(TinyExperiment.Json).Replace(TinyExperiment.Training,
+    private string Config(string mode, string autoencoder) => TinyExperiment.WriteConfig(_dir, TinyExperiment.WithMlpAutoencoder(TinyExperiment.Json)
+        .Replace("\"name\": \"MlpAutoencoder\"", $"\"name\": \"{autoencoder}\"").Replace(TinyExperiment.Training,
         $"\"training\": {{ \"mode\": \"{mode}\", \"optimizer\": \"adam\", \"learningRate\": 0.01, \"maxEpochs\": 30, \"patience\": 3, \"maxRounds\": 3, " +
         $"\"sequenceLength\": 10, \"windowLength\": 41, \"noise\": {(mode == "sequential" ? "0.01" : "0")}, \"checkpointMinutes\": 0 }},"));
 
@@ -45,11 +47,12 @@ public sealed class ResumeTests : IDisposable
         File.ReadAllLines(Path.Combine(run, $"training_{stage}.csv")).Select(l => l[..l.LastIndexOf(',')]).ToArray();
 
     [Theory]
-    [InlineData("sequential", "propagator")]
-    [InlineData("endToEnd", "end_to_end")]
-    public void AKilledRunResumesToTheSameWeightsHistoryAndMetricsAsAnUninterruptedOne(string mode, string stage)
+    [InlineData("sequential", "propagator", "MlpAutoencoder")]
+    [InlineData("endToEnd", "end_to_end", "MlpAutoencoder")]
+    [InlineData("sequential", "autoencoder", "VariationalAutoencoder")]
+    public void AKilledRunResumesToTheSameWeightsHistoryAndMetricsAsAnUninterruptedOne(string mode, string stage, string autoencoder)
     {
-        string config = Config(mode);
+        string config = Config(mode, autoencoder);
         string full = Path.Combine(_dir, "full"), resumed = Path.Combine(_dir, "resumed");
         var uninterrupted = LedProcess.Run(_dir, "run", config, "--out", full);
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Out + uninterrupted.Error);

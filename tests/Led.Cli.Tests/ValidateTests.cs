@@ -138,4 +138,34 @@ public sealed class ValidateTests : IDisposable
         Assert.StartsWith("error: system.options.microStep: MicroStep = 0.1 is too large for the grid", error);
         Assert.Contains("use MicroStep ≤ dx/(4·√DiffusionU) = 0.05", error);
     }
+
+    /// <summary>The tiny experiment with a VariationalAutoencoder with the given options instead of PCA.</summary>
+    private static string WithVariationalAutoencoder(string options) => TinyExperiment.Json.Replace(
+        "\"encoder\": { \"name\": \"Pca\", \"options\": { \"latentDim\": 8 } }",
+        $"\"encoder\": {{ \"name\": \"VariationalAutoencoder\", \"options\": {{ {options} }} }}");
+
+    [Fact]
+    public void AVariationalAutoencoderIsValidatedWithoutBuildingItAndItsBadOptionsAreNamed()
+    {
+        // 64 layers of 65536: about 5.5e11 weights, 4 TB in float64; validate decides from the options alone.
+        var (code, stdout, errors) = Validate(WithVariationalAutoencoder("\"latentDim\": 2, \"beta\": 0.5, \"layers\": 64, \"width\": 65536"));
+        Assert.Empty(errors);
+        Assert.Equal(0, code);
+        Assert.Contains("encoder VariationalAutoencoder", stdout);
+
+        var bad = Validate(WithVariationalAutoencoder("\"latentDim\": 2, \"beta\": -1, \"backbone\": \"conv1d\", \"kernel\": 4"));
+        Assert.Equal(2, bad.Code);
+        Assert.Contains(bad.Errors, e => e.StartsWith("error: encoder.options.beta: Beta must be a finite number >= 0", StringComparison.Ordinal));
+        Assert.Contains(bad.Errors, e => e.StartsWith("error: encoder.options.kernel: Kernel (4) must be odd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AConv1dVariationalAutoencoderOnATwoDimensionalGridIsRefusedWithTheFix()
+    {
+        var (code, _, errors) = Validate(WithVariationalAutoencoder("\"latentDim\": 2, \"backbone\": \"conv1d\", \"channels\": [4]")
+            .Replace("\"grid\": [4]", "\"grid\": [4, 2]"));
+        Assert.Equal(2, code);
+        Assert.Contains(errors, e => e.Contains("VariationalAutoencoder with backbone conv1d needs a system on a 1-D grid", StringComparison.Ordinal)
+                                     && e.Contains("(2 spatial dimensions); set backbone to mlp, which flattens any grid.", StringComparison.Ordinal));
+    }
 }

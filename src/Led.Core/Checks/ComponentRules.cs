@@ -10,5 +10,6 @@ public static class ComponentRules
         new GradientOptionsNeedATrainedComponentRule(),
         new LikelihoodLossNeedsADistributionRule(),
         new EnsembleNeedsAStochasticModelRule(),
+        new VariationalEncoderTrainsSequentiallyRule(),
     ];
 }

@@ -23,7 +23,7 @@ public sealed class AutoencoderStage(TrainingOptions options, StageContext conte
         return (new TrainingHistory("autoencoder", epochs), Scores(training, autoencoder, splits));
     }
 
-    /// <summary>The trained autoencoder's validation scores: reconstruction MSE of the mean, and the NLL of a probabilistic decoder.</summary>
+    /// <summary>The trained autoencoder's validation scores: reconstruction MSE of the mean, the NLL of a probabilistic decoder, and a variational encoder's KL per value.</summary>
     public Dictionary<string, double> Scores(AutoencoderTraining training, IAutoencoder autoencoder, ScaledSplits splits)
     {
         var metrics = new Dictionary<string, double>
@@ -32,6 +32,8 @@ public sealed class AutoencoderStage(TrainingOptions options, StageContext conte
         };
         if (autoencoder is IProbabilisticDecoder)
             metrics["autoencoder_validation_nll_scaled"] = AutoencoderTraining.NegativeLogLikelihood(autoencoder, splits.ValidationFrames);
+        if (autoencoder is IVariationalEncoder)
+            metrics["autoencoder_validation_kl_per_value"] = training.VariationalTerms(autoencoder, splits.ValidationFrames).KlPerValue;
         context.Log.Information("autoencoder: validation reconstruction MSE {Mse:E4} (scaled units)", metrics["autoencoder_validation_mse_scaled"]);
         return metrics;
     }

@@ -10,6 +10,10 @@ namespace Led.Core.Training;
 /// Trains an autoencoder on scaled frames <c>[N, …observable shape]</c>: a closed-form fit for <see cref="IFittable"/>
 /// components, otherwise mini-batches with <see cref="EarlyStoppingTrainer"/> minimising the reconstruction MSE or, for
 /// a probabilistic decoder (<see cref="TrainingOptions.AutoencoderLoss"/>), the negative log-likelihood of the frames.
+/// A variational encoder (<see cref="IVariationalEncoder"/>) adds β·KL(q(z|x) ‖ N(0, I)) per value of the state
+/// (<see cref="VariationalObjective"/>): training decodes latents sampled by the reparameterisation with the
+/// training's seeded noise generator (saved in checkpoints), validation evaluates the same objective deterministically,
+/// decoding the mean μ (the latent that forecasts use).
 /// </summary>
 public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
 {
@@ -28,14 +32,53 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
                 log.Information("autoencoder: fitted in closed form; validation reconstruction MSE (scaled) {Mse:E4}", ReconstructionLoss(autoencoder, validationFrames));
                 return [];
             case ITrainable trainable:
-                using (var randomness = new TrainingRandomness(seed, (int)trainFrames.shape[0]))
-                    return new EarlyStoppingTrainer(options, log, progress).Run("autoencoder", trainable.Module,
-                        optimizer => Epoch(autoencoder, trainFrames, optimizer, randomness.Shuffle),
-                        () => UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, validationFrames) : ReconstructionLoss(autoencoder, validationFrames),
-                        cancel, checkpoint, randomness);
+                using (var randomness = new TrainingRandomness(seed, (int)trainFrames.shape[0], noise: autoencoder is IVariationalEncoder))
+                {
+                    var history = new EarlyStoppingTrainer(options, log, progress).Run("autoencoder", trainable.Module,
+                        optimizer => Epoch(autoencoder, trainFrames, optimizer, randomness.Shuffle, randomness.Noise),
+                        () => ValidationLoss(autoencoder, validationFrames), cancel, checkpoint, randomness);
+                    if (autoencoder is IVariationalEncoder variational)
+                    {
+                        var (reconstruction, kl) = VariationalTerms(autoencoder, validationFrames);
+                        log.Information("autoencoder: validation {Reconstruction} {Value:E4} + β {Beta} × KL per value {Kl:E4} (latent mean decoded)",
+                            UsesLikelihood(autoencoder) ? "NLL" : "MSE", reconstruction, variational.Beta, kl);
+                    }
+                    return history;
+                }
             default:
                 throw new InvalidOperationException($"{autoencoder.GetType().Name} is neither trainable nor fittable");
         }
+    }
+
+    /// <summary>
+    /// The validation loss: the reconstruction MSE or NLL (<see cref="UsesLikelihood"/>), plus for a variational encoder
+    /// β times its KL per value of the state, all evaluated deterministically on the latent mean.
+    /// </summary>
+    public double ValidationLoss(IAutoencoder autoencoder, Tensor frames)
+    {
+        if (autoencoder is not IVariationalEncoder variational)
+            return UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, frames) : ReconstructionLoss(autoencoder, frames);
+        var (reconstruction, kl) = VariationalTerms(autoencoder, frames);
+        return variational.Beta == 0 ? reconstruction : reconstruction + variational.Beta * kl;
+    }
+
+    /// <summary>
+    /// The two terms of a variational autoencoder's validation loss: the reconstruction (MSE per value, or NLL per value
+    /// under a probabilistic decoder) of the decoded latent means, and the mean KL(q(z|x) ‖ N(0, I)) per value of the state.
+    /// </summary>
+    public (double Reconstruction, double KlPerValue) VariationalTerms(IAutoencoder autoencoder, Tensor frames)
+    {
+        if (autoencoder is not IVariationalEncoder variational)
+            throw new ArgumentException($"{autoencoder.GetType().Name} is not a variational encoder", nameof(autoencoder));
+        bool likelihood = UsesLikelihood(autoencoder);
+        double reconstruction = likelihood ? NegativeLogLikelihood(autoencoder, frames) : ReconstructionLoss(autoencoder, frames);
+        long values = frames.numel() / frames.shape[0];
+        double kl = SumOverBatches(frames, batch =>
+        {
+            var (mean, logVariance) = variational.EncodeDistribution(batch);
+            return VariationalObjective.KullbackLeibler(mean, logVariance).sum();
+        }) / frames.shape[0] / values;
+        return (reconstruction, kl);
     }
 
     /// <summary>Mean reconstruction MSE over all frames (no gradient), in scaled units.</summary>
@@ -60,12 +103,33 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         return total;
     }
 
-    private static Tensor Likelihood(IAutoencoder autoencoder, Tensor batch) =>
+    private static Tensor Likelihood(IAutoencoder autoencoder, Tensor batch) => Likelihood(autoencoder, autoencoder.Encode(batch), batch);
+
+    private static Tensor Likelihood(IAutoencoder autoencoder, Tensor latents, Tensor batch) =>
         autoencoder is IProbabilisticDecoder decoder
-            ? decoder.LogLikelihood(autoencoder.Encode(batch), batch)
+            ? decoder.LogLikelihood(latents, batch)
             : throw new InvalidOperationException($"{autoencoder.GetType().Name} has no probabilistic decoder: set training.autoencoderLoss to mse");
 
-    private double Epoch(IAutoencoder autoencoder, Tensor frames, IGradientOptimizer optimizer, Random random)
+    /// <summary>
+    /// The training loss of one batch: reconstruction (MSE or NLL per value) of the decoded latents; for a variational
+    /// encoder the latents are drawn from q(z|x) with <paramref name="noise"/> and β·KL per value is added.
+    /// </summary>
+    public Tensor BatchLoss(IAutoencoder autoencoder, Tensor batch, Generator? noise)
+    {
+        using var scope = NewDisposeScope();
+        bool likelihood = UsesLikelihood(autoencoder);
+        Tensor Reconstruction(Tensor latents) => likelihood
+            ? Likelihood(autoencoder, latents, batch).mean().neg()
+            : nn.functional.mse_loss(autoencoder.Decode(latents), batch);
+        if (autoencoder is not IVariationalEncoder variational)
+            return Reconstruction(autoencoder.Encode(batch)).MoveToOuterDisposeScope();
+        ArgumentNullException.ThrowIfNull(noise);
+        var (mean, logVariance) = variational.EncodeDistribution(batch);
+        var z = VariationalObjective.Sample(mean, logVariance, noise);
+        return VariationalObjective.Loss(Reconstruction(z), mean, logVariance, variational.Beta, batch.numel() / batch.shape[0]).MoveToOuterDisposeScope();
+    }
+
+    private double Epoch(IAutoencoder autoencoder, Tensor frames, IGradientOptimizer optimizer, Random random, Generator? noise)
     {
         var order = TensorData.Shuffled((int)frames.shape[0], random);
         double total = 0;
@@ -74,9 +138,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         {
             using var scope = NewDisposeScope();
             var batch = TensorData.Rows(frames, order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)));
-            var loss = UsesLikelihood(autoencoder)
-                ? Likelihood(autoencoder, batch).mean().neg()
-                : nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch);
+            var loss = BatchLoss(autoencoder, batch, noise);
             optimizer.ZeroGrad();
             loss.backward();
             optimizer.Step();

@@ -6,7 +6,7 @@ namespace Led.Core.Training;
 /// The random draws of a training loop, kept so that a training resumed from a checkpoint draws what an uninterrupted
 /// one would: the managed generator that shuffles the <paramref name="rows"/> training rows once per epoch (a seeded
 /// <see cref="Random"/> has no state to save, so a resumed one is seeded again and replays the shuffles of the epochs
-/// done), the torch generator of the input noise (when <paramref name="noise"/>) and torch's default generator
+/// done), the torch generator of the input noise or of a variational encoder's latent samples (when <paramref name="noise"/>) and torch's default generator
 /// (dropout and other draws of the library).
 /// </summary>
 public sealed class TrainingRandomness(int seed, int rows, bool noise = false) : IDisposable

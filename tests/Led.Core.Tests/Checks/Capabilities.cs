@@ -13,6 +13,8 @@ internal static class Capabilities
 
     public static Type TrainableAutoencoder => typeof(Trainable);
 
+    public static Type VariationalAutoencoder => typeof(Variational);
+
     /// <summary>The test plugin's closed-form propagator.</summary>
     public static Type FittedPropagator => typeof(LinearPropagator);
 
@@ -57,5 +59,13 @@ internal static class Capabilities
         public PropagatorState Start(int batchSize) => throw new NotSupportedException("rules only look at capabilities");
 
         public torch.Tensor Forward(PropagatorState state, torch.Tensor latents) => throw new NotSupportedException("rules only look at capabilities");
+    }
+
+    private sealed class Variational : Trainable, IVariationalEncoder
+    {
+        public double Beta => 1;
+
+        public (torch.Tensor Mean, torch.Tensor LogVariance) EncodeDistribution(torch.Tensor states) =>
+            throw new NotSupportedException("rules only look at capabilities");
     }
 }

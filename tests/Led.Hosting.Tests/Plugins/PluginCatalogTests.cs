@@ -83,7 +83,7 @@ public class PluginCatalogTests
 
     [Theory]
     [InlineData("Led.TestPlugins.SdkOne", "1.1.0.0")]     // the previous major
-    [InlineData("Led.TestPlugins.FutureSdk", "2.2.0.0")]  // a newer minor
+    [InlineData("Led.TestPlugins.FutureSdk", "2.3.0.0")]  // a newer minor
     public void APluginBuiltAgainstAnotherSdkVersionIsRefusedWithTheFix(string plugin, string sdkVersion)
     {
         using var folder = new PluginFolder();
@@ -93,8 +93,8 @@ public class PluginCatalogTests
 
         Assert.Empty(catalog.Plugins);
         var problem = Assert.Single(catalog.Problems);
-        Assert.Contains($"built against Led.Abstractions {sdkVersion}, but this host provides 2.1.0.0", problem.Reason);
-        Assert.Contains("rebuild the plugin against 2.1", problem.Reason);
+        Assert.Contains($"built against Led.Abstractions {sdkVersion}, but this host provides 2.2.0.0", problem.Reason);
+        Assert.Contains("rebuild the plugin against 2.2", problem.Reason);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class PluginCatalogTests
     }
 
     [Fact]
-    public void ThePluginSdkIsVersionTwoPointOne() => Assert.Equal(new Version(2, 1, 0, 0), typeof(ILedPlugin).Assembly.GetName().Version);
+    public void ThePluginSdkIsVersionTwoPointTwo() => Assert.Equal(new Version(2, 2, 0, 0), typeof(ILedPlugin).Assembly.GetName().Version);
 
     [Fact]
     public void TwoPluginsClaimingOneNameOfferItNeitherButKeepTheirOtherComponents()
