@@ -153,7 +153,10 @@ public static class StudyReport
         var written = new List<string>();
         var completed = rows.Where(r => r.Status.State == RunState.Completed).ToList();
         if (completed.Count == 0) return written;
-        var plotted = manifest.Axes.Where(a => a.Kind != SweepAxisKind.Seed && a.Labels.Distinct().Count() >= 2).ToList();
+        var varied = manifest.Axes.Where(a => a.Kind != SweepAxisKind.Seed && a.Labels.Distinct().Count() >= 2).ToList();
+        // An axis zipped with an earlier one (each of the earlier axis's values always comes with the same value of it)
+        // tells nothing new: it gets no figure of its own and no place in the legends.
+        var plotted = varied.Where((a, i) => !varied.Take(i).Any(earlier => Determines(earlier, a, completed))).ToList();
         foreach (var axis in plotted)
         {
             var others = plotted.Where(a => a != axis).ToList();
@@ -188,6 +191,12 @@ public static class StudyReport
         }
         return written;
     }
+
+    /// <summary>Whether every value of <paramref name="a"/> comes with one value of <paramref name="b"/> in these runs.</summary>
+    private static bool Determines(StudyAxis a, StudyAxis b, List<(StudyRun Run, RunStatus Status)> runs) =>
+        runs.Where(r => r.Run.Values.ContainsKey(a.Path) && r.Run.Values.ContainsKey(b.Path))
+            .GroupBy(r => a.Labels[r.Run.Values[a.Path]])
+            .All(g => g.Select(r => b.Labels[r.Run.Values[b.Path]]).Distinct().Count() == 1);
 
     private static string Number(double? value, string format) =>
         value is { } v ? (double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "NaN") : "";

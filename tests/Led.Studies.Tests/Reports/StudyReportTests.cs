@@ -53,4 +53,31 @@ public sealed class StudyReportTests : IDisposable
         Assert.Contains("| C | 8 | 450 | 450 | 275–625 | 100 | 800 |", markdown);
         Assert.Contains("![mnad_v_per_ic_by_propagator](plots/mnad_v_per_ic_by_propagator.png)", markdown);
     }
+
+    [Fact]
+    public void AnAxisZippedWithAnEarlierOneGetsNoFigureOfItsOwn()
+    {
+        // Encoders zipped with their training sections (the closed-form ones take none), against d_z.
+        var plan = SweepExpander.Expand(JsonNode.Parse("""
+            { "system": { "name": "Oscillator" },
+              "sweep": { "zip": { "encoder": [ { "name": "Pca" }, { "name": "Fitted" }, { "name": "Trained" } ],
+                                  "training": [ {}, {}, { "maxEpochs": 3 } ] },
+                         "grid": { "encoder.options.latentDim": [1, 2, 4] } } }
+            """)!.AsObject(), [])!;
+        var study = new StudyFolder(_root);
+        string config = Path.Combine(_root, "study.json");
+        study.Prepare(plan, [], [], StudyManifest.From(plan, [], [], config, []), config);
+        foreach (var (run, index) in plan.Runs.Select((r, i) => (r, i)))
+        {
+            Directory.CreateDirectory(study.RunDirectory(run.Id));
+            File.WriteAllText(Path.Combine(study.RunDirectory(run.Id), "metrics.json"),
+                string.Create(CultureInfo.InvariantCulture, $$"""{ "reconstruction_mse": {{1e-3 / (index + 1)}}, "wall_seconds": 3 }"""));
+        }
+
+        var files = StudyReport.Write(study, StudyManifest.Read(study.ManifestFile), ["reconstruction_mse"], Path.Combine(_root, "report"));
+
+        Assert.Contains(files, f => f.EndsWith("reconstruction_mse_by_encoder.png", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.Contains("reconstruction_mse_vs_", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Contains("by_training", StringComparison.Ordinal));
+    }
 }
