@@ -95,7 +95,8 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                         $"'decoder every {every}-th step' decodes the state at steps {every}, {2 * every}, … only (forecast.decodeEvery {every}) and is the mean cost per step; " +
                         "'compiled' is the components' compiled path, IFastLatentStepSource and IFastDecoderSource (weights on plain arrays in the model's precision, fused SIMD dot products, vectorised activations), " +
                         "equal to the TorchSharp path to 1e-12 in float64 and to single precision in float32 (tests). " +
-                        "Speed-up = micro solver time per coarse step / latent time per coarse step.");
+                        "Speed-up = micro solver time per coarse step / latent time per coarse step. " +
+                        "On a shared machine every timing carries the other jobs' load: compare the rows of one run, not runs.");
         return body.ToString();
     }
 

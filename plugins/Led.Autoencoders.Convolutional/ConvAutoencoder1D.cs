@@ -21,7 +21,13 @@ public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IFastDecoderSo
 
     /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
     /// <exception cref="ArgumentException">Invalid options, a system that is not 1-D, or a width too small for the layers.</exception>
-    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device, ILogger<ConvAutoencoder1D>? log = null)
+    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device) : this(options, system, device, null)
+    {
+    }
+
+    /// <summary>Builds the network; <paramref name="log"/> says when the decoder cannot be compiled (<see cref="CompileDecoder"/>).</summary>
+    /// <exception cref="ArgumentException">Invalid options, a system that is not 1-D, or a width too small for the layers.</exception>
+    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device, ILogger<ConvAutoencoder1D>? log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(system);

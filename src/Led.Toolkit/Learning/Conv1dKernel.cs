@@ -39,77 +39,43 @@ public static class Conv1dKernel
             throw new ArgumentException($"Conv1dKernel: input [{inChannels}, {paddedWidth}], weights [{weights.Length}], bias [{rows}] and output [{output.Length}] do not fit kernel {kernel}");
         int x = 0;
         if (Vector512.IsHardwareAccelerated && outWidth >= Vector512<T>.Count)
-            x = Wide512(padded, inChannels, paddedWidth, weights, bias, kernel, output, outWidth);
+            x = Wide<Lanes512<T>, Vector512<T>, T>(padded, inChannels, paddedWidth, weights, bias, kernel, output, outWidth);
         else if (Vector256.IsHardwareAccelerated && outWidth >= Vector256<T>.Count)
-            x = Wide256(padded, inChannels, paddedWidth, weights, bias, kernel, output, outWidth);
+            x = Wide<Lanes256<T>, Vector256<T>, T>(padded, inChannels, paddedWidth, weights, bias, kernel, output, outWidth);
         if (x < outWidth) Scalar(padded, inChannels, paddedWidth, weights, bias, kernel, output, outWidth, x);
     }
 
-    private static int Wide512<T>(ReadOnlySpan<T> padded, int cin, int pw, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, int k,
-        Span<T> output, int outWidth) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The vector part: output channels in blocks of four, positions a vector at a time; returns the first position left.</summary>
+    private static int Wide<TLanes, TVector, T>(ReadOnlySpan<T> padded, int cin, int pw, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, int k,
+        Span<T> output, int outWidth) where TLanes : struct, ILanes<TVector, T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         ref T p = ref MemoryMarshal.GetReference(padded);
         ref T w = ref MemoryMarshal.GetReference(weights);
         ref T y = ref MemoryMarshal.GetReference(output);
-        int v = Vector512<T>.Count, end = outWidth / v * v, perRow = cin * k;
+        int v = TLanes.Count, end = outWidth / v * v, perRow = cin * k;
         for (int o = 0; o < bias.Length; o += Block)
         {
             nuint w0 = (nuint)(o * perRow), w1 = w0 + (nuint)perRow, w2 = w1 + (nuint)perRow, w3 = w2 + (nuint)perRow;
             for (int x = 0; x < end; x += v)
             {
-                Vector512<T> a0 = Vector512.Create(bias[o]), a1 = Vector512.Create(bias[o + 1]), a2 = Vector512.Create(bias[o + 2]), a3 = Vector512.Create(bias[o + 3]);
+                TVector a0 = TLanes.Broadcast(bias[o]), a1 = TLanes.Broadcast(bias[o + 1]), a2 = TLanes.Broadcast(bias[o + 2]), a3 = TLanes.Broadcast(bias[o + 3]);
                 for (int ci = 0; ci < cin; ci++)
                 {
                     nuint row = (nuint)(ci * pw + x), tap = (nuint)(ci * k);
                     for (int j = 0; j < k; j++)
                     {
-                        var input = Vector512.LoadUnsafe(ref p, row + (nuint)j);
+                        var input = TLanes.Load(ref p, row + (nuint)j);
                         nuint at = tap + (nuint)j;
-                        a0 = MultiplyAdd(Vector512.Create(Unsafe.Add(ref w, w0 + at)), input, a0);
-                        a1 = MultiplyAdd(Vector512.Create(Unsafe.Add(ref w, w1 + at)), input, a1);
-                        a2 = MultiplyAdd(Vector512.Create(Unsafe.Add(ref w, w2 + at)), input, a2);
-                        a3 = MultiplyAdd(Vector512.Create(Unsafe.Add(ref w, w3 + at)), input, a3);
+                        a0 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref w, w0 + at)), input, a0);
+                        a1 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref w, w1 + at)), input, a1);
+                        a2 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref w, w2 + at)), input, a2);
+                        a3 = TLanes.MultiplyAdd(TLanes.Broadcast(Unsafe.Add(ref w, w3 + at)), input, a3);
                     }
                 }
-                a0.StoreUnsafe(ref y, (nuint)(o * outWidth + x));
-                a1.StoreUnsafe(ref y, (nuint)((o + 1) * outWidth + x));
-                a2.StoreUnsafe(ref y, (nuint)((o + 2) * outWidth + x));
-                a3.StoreUnsafe(ref y, (nuint)((o + 3) * outWidth + x));
-            }
-        }
-        return end;
-    }
-
-    private static int Wide256<T>(ReadOnlySpan<T> padded, int cin, int pw, ReadOnlySpan<T> weights, ReadOnlySpan<T> bias, int k,
-        Span<T> output, int outWidth) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ref T p = ref MemoryMarshal.GetReference(padded);
-        ref T w = ref MemoryMarshal.GetReference(weights);
-        ref T y = ref MemoryMarshal.GetReference(output);
-        int v = Vector256<T>.Count, end = outWidth / v * v, perRow = cin * k;
-        for (int o = 0; o < bias.Length; o += Block)
-        {
-            nuint w0 = (nuint)(o * perRow), w1 = w0 + (nuint)perRow, w2 = w1 + (nuint)perRow, w3 = w2 + (nuint)perRow;
-            for (int x = 0; x < end; x += v)
-            {
-                Vector256<T> a0 = Vector256.Create(bias[o]), a1 = Vector256.Create(bias[o + 1]), a2 = Vector256.Create(bias[o + 2]), a3 = Vector256.Create(bias[o + 3]);
-                for (int ci = 0; ci < cin; ci++)
-                {
-                    nuint row = (nuint)(ci * pw + x), tap = (nuint)(ci * k);
-                    for (int j = 0; j < k; j++)
-                    {
-                        var input = Vector256.LoadUnsafe(ref p, row + (nuint)j);
-                        nuint at = tap + (nuint)j;
-                        a0 = MultiplyAdd(Vector256.Create(Unsafe.Add(ref w, w0 + at)), input, a0);
-                        a1 = MultiplyAdd(Vector256.Create(Unsafe.Add(ref w, w1 + at)), input, a1);
-                        a2 = MultiplyAdd(Vector256.Create(Unsafe.Add(ref w, w2 + at)), input, a2);
-                        a3 = MultiplyAdd(Vector256.Create(Unsafe.Add(ref w, w3 + at)), input, a3);
-                    }
-                }
-                a0.StoreUnsafe(ref y, (nuint)(o * outWidth + x));
-                a1.StoreUnsafe(ref y, (nuint)((o + 1) * outWidth + x));
-                a2.StoreUnsafe(ref y, (nuint)((o + 2) * outWidth + x));
-                a3.StoreUnsafe(ref y, (nuint)((o + 3) * outWidth + x));
+                TLanes.Store(a0, ref y, (nuint)(o * outWidth + x));
+                TLanes.Store(a1, ref y, (nuint)((o + 1) * outWidth + x));
+                TLanes.Store(a2, ref y, (nuint)((o + 2) * outWidth + x));
+                TLanes.Store(a3, ref y, (nuint)((o + 3) * outWidth + x));
             }
         }
         return end;
@@ -129,20 +95,56 @@ public static class Conv1dKernel
             }
     }
 
-    /// <summary>a·b + c, fused where the CPU has FMA (float and double), else multiply and add.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> MultiplyAdd<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+    /// <summary>One SIMD width's operations, so that <see cref="Wide{TLanes, TVector, T}"/> is written once for both (specialised by the JIT).</summary>
+    private interface ILanes<TVector, T> where T : unmanaged
     {
-        if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        return a * b + c;
+        static abstract int Count { get; }
+
+        static abstract TVector Broadcast(T value);
+
+        static abstract TVector Load(ref T source, nuint offset);
+
+        static abstract void Store(TVector value, ref T target, nuint offset);
+
+        /// <summary>a·b + c, fused where the CPU has FMA (float and double), else multiply and add.</summary>
+        static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> MultiplyAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    private readonly struct Lanes512<T> : ILanes<Vector512<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (X86Fma.IsSupported && typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (X86Fma.IsSupported && typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        return a * b + c;
+        public static int Count => Vector512<T>.Count;
+
+        public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+        public static Vector512<T> Load(ref T source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
+
+        public static void Store(Vector512<T> value, ref T target, nuint offset) => value.StoreUnsafe(ref target, offset);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+        {
+            if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+            if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+            return a * b + c;
+        }
+    }
+
+    private readonly struct Lanes256<T> : ILanes<Vector256<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static int Count => Vector256<T>.Count;
+
+        public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+
+        public static Vector256<T> Load(ref T source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+
+        public static void Store(Vector256<T> value, ref T target, nuint offset) => value.StoreUnsafe(ref target, offset);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+        {
+            if (X86Fma.IsSupported && typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+            if (X86Fma.IsSupported && typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+            return a * b + c;
+        }
     }
 }
