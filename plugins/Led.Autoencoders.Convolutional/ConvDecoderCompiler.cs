@@ -17,8 +17,25 @@ namespace Led.Autoencoders.Convolutional;
 /// </summary>
 internal static class ConvDecoderCompiler
 {
-    /// <summary>The compiled decoder, or null with <paramref name="refusal"/> naming the module it does not cover.</summary>
+    /// <summary>
+    /// The compiled decoder, or null with <paramref name="refusal"/> naming the module it does not cover (or whose shapes
+    /// do not follow from the modules before it).
+    /// </summary>
     public static ConvFastDecoder<T>? Compile<T>(ConvDecoderLayout layout, int latentDim, out string? refusal)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try
+        {
+            return Build<T>(layout, latentDim, out refusal);
+        }
+        catch (ArgumentException ex)
+        {
+            refusal = ex.Message;
+            return null;
+        }
+    }
+
+    private static ConvFastDecoder<T>? Build<T>(ConvDecoderLayout layout, int latentDim, out string? refusal)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var decoder = new ConvFastDecoder<T>(latentDim);

@@ -124,6 +124,17 @@ public class ConvFastDecoderTests
         Assert.Contains("stride", refusal);
     }
 
+    [Fact]
+    public void AConvolutionWhoseInputChannelsDoNotFollow_IsRefusedWithTheShapes()
+    {
+        using var scope = NewDisposeScope();
+        var layout = new ConvDecoderLayout([nn.Linear(2, 8, dtype: ScalarType.Float64)], 2, 4,
+            [nn.Conv1d(3, 1, 3, padding: 1, dtype: ScalarType.Float64)], 0, 4);
+
+        Assert.Null(ConvDecoderCompiler.Compile<double>(layout, 2, out var refusal));
+        Assert.Contains("do not fit [1, 2, 3]", refusal);
+    }
+
     private static void Perturb(nn.Module module)
     {
         using (no_grad())
