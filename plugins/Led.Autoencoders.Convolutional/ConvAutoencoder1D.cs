@@ -1,5 +1,7 @@
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,19 +13,27 @@ namespace Led.Autoencoders.Convolutional;
 /// the next power of two (101 → 128 as 13 left, 14 right), each encoder layer halves it, and the decoder's tanhplus
 /// output lies in (0, 1) like MinMax-scaled data.
 /// </summary>
-public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IDisposable
+public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IFastDecoderSource, IDisposable
 {
     private readonly ConvNetwork1D _network;
+    private readonly ILogger _log;
     private bool _disposed;
 
     /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
     /// <exception cref="ArgumentException">Invalid options, a system that is not 1-D, or a width too small for the layers.</exception>
-    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device)
+    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device) : this(options, system, device, null)
+    {
+    }
+
+    /// <summary>Builds the network; <paramref name="log"/> says when the decoder cannot be compiled (<see cref="CompileDecoder"/>).</summary>
+    /// <exception cref="ArgumentException">Invalid options, a system that is not 1-D, or a width too small for the layers.</exception>
+    public ConvAutoencoder1D(ConvAutoencoder1DOptions options, SystemDescription system, IDeviceContext device, ILogger<ConvAutoencoder1D>? log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(device);
         options.CheckShapes(system, null);
+        _log = log ?? NullLogger<ConvAutoencoder1D>.Instance;
 
         InputChannels = system.Channels.Count;
         Width = system.Grid[0];
@@ -88,6 +98,23 @@ public sealed class ConvAutoencoder1D : IAutoencoder, ITrainable, IDisposable
                 $"ConvAutoencoder1D.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
                 nameof(latents));
         return _network.Decode(latents);
+    }
+
+    /// <summary>
+    /// The decoder's current weights on plain arrays in the model's precision (<see cref="ConvFastDecoder{T}"/>), built from
+    /// its modules; batch norm uses its running statistics (evaluation mode). Null, with a log line, when the decoder holds a
+    /// module the compiled path does not cover.
+    /// </summary>
+    public IFastDecoder? CompileDecoder()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var layout = _network.DecoderLayout;
+        string? refusal;
+        IFastDecoder? decoder = DType == ScalarType.Float32
+            ? ConvDecoderCompiler.Compile<float>(layout, LatentDim, out refusal)
+            : ConvDecoderCompiler.Compile<double>(layout, LatentDim, out refusal);
+        if (refusal is not null) _log.LogInformation("{Line}", ConvDecoderCompiler.Describe(refusal));
+        return decoder;
     }
 
     /// <summary>Releases the network's native parameters and buffers; the autoencoder cannot be used afterwards. Idempotent.</summary>

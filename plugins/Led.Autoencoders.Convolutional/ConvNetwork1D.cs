@@ -21,6 +21,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
     private readonly Linear _encoderLinear;
     private readonly Linear _decoderLinear;
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _decoderLayers;
+    private readonly CELU _decoderActivation = nn.CELU();
     private readonly long _padLeft;
     private readonly long _padRight;
     private readonly long _width;
@@ -116,13 +117,20 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
     public Tensor Decode(Tensor latents)
     {
         using var scope = NewDisposeScope();
-        var h = nn.functional.celu(_decoderLinear.call(latents), 1.0).reshape(latents.shape[0], _lastChannels, _bottleneckWidth);
+        var h = _decoderActivation.call(_decoderLinear.call(latents)).reshape(latents.shape[0], _lastChannels, _bottleneckWidth);
         foreach (var layer in _decoderLayers)
             h = layer.call(h);
         if (_padLeft + _padRight > 0)
             h = h.narrow(2, _padLeft, _width);
         return h.MoveToOuterDisposeScope();
     }
+
+    /// <summary>The decoder's modules in the order <see cref="Decode"/> applies them (for compiling it).</summary>
+    public ConvDecoderLayout DecoderLayout => new([_decoderLinear, _decoderActivation], (int)_lastChannels, (int)_bottleneckWidth,
+        _decoderLayers.SelectMany(Flatten).ToList(), (int)_padLeft, (int)_width);
+
+    private static IEnumerable<nn.Module> Flatten(nn.Module module) =>
+        module is Sequential sequential ? sequential.children().SelectMany(Flatten) : [module];
 
     /// <summary>The reconstruction D(E(x)).</summary>
     public override Tensor forward(Tensor input)

@@ -92,6 +92,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void DecodingEveryFourthStep_ScoresAndWritesThoseStepsAndTimesThePathEachWay()
+    {
+        string config = Config(TinyExperiment.Json.Replace("\"horizon\": 20 }", "\"horizon\": 20, \"decodeEvery\": 4, \"reportHorizons\": [8, 20] }"));
+        string target = Path.Combine(_dir, "every4");
+        var run = LedProcess.Run(_dir, "run", config, "--out", target);
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "metrics.json")))!.AsObject();
+        Assert.Equal(4, metrics["decode_every"]!.GetValue<double>());
+        Assert.Equal(5, metrics["scored_steps"]!.GetValue<double>());
+        Assert.Equal(20, metrics["horizon"]!.GetValue<double>());
+        Assert.Equal(metrics["mnad"]!.GetValue<double>(), metrics["mnad_h20"]!.GetValue<double>(), 14);
+        foreach (var key in new[] { "speedup_latent", "speedup_latent_decoded", "speedup_latent_decoded_every_k" })
+            Assert.True(double.IsFinite(metrics[key]!.GetValue<double>()), key);
+        using (var file = H5File.OpenRead(Path.Combine(target, "forecast.h5")))
+        {
+            Assert.Equal([3UL, 5, 2, 4], file.Dataset("predictions").Space.Dimensions);
+            Assert.Equal([3UL, 5, 2, 4], file.Dataset("targets").Space.Dimensions);
+            Assert.Equal([3UL, 20, 8], file.Dataset("latent_predictions").Space.Dimensions);
+            Assert.Equal(4, file.Attribute("decode_every").Read<int>());
+        }
+        Assert.Contains("forecast.decodeEvery k = 4", File.ReadAllText(Path.Combine(target, "log.txt")));
+        Assert.False(File.Exists(Path.Combine(target, "mnad_vs_time.png")));
+    }
+
+    [Fact]
     public void RunWritesACompleteReproducibleRunFolder()
     {
         string config = Config(TinyExperiment.Json.Replace("\"horizon\": 20 }", "\"horizon\": 20, \"reportHorizons\": [5, 20] }"));

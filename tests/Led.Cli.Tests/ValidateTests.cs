@@ -58,6 +58,23 @@ public sealed class ValidateTests : IDisposable
     }
 
     [Fact]
+    public void DecodeEveryBeyondTheHorizonOrBelowOneIsRefusedAtItsPath()
+    {
+        var (code, _, errors) = Validate(TinyExperiment.Json, "forecast.decodeEvery=21");
+        Assert.Equal(2, code);
+        Assert.Equal("error: forecast.decodeEvery: decodeEvery 21 exceeds the horizon (20), so no step would be decoded; use a value between 1 and 20",
+            Assert.Single(errors));
+
+        var zero = Validate(TinyExperiment.Json, "forecast.decodeEvery=0");
+        Assert.Equal(2, zero.Code);
+        Assert.Equal("error: forecast.decodeEvery: decodeEvery must be ≥ 1 (1 decodes every step)", Assert.Single(zero.Errors));
+
+        var fine = Validate(TinyExperiment.Json, "forecast.decodeEvery=20");
+        Assert.Empty(fine.Errors);
+        Assert.Equal(0, fine.Code);
+    }
+
+    [Fact]
     public void AWindowLongerThanTheTrajectoriesIsRefusedWithTheLongestThatFits()
     {
         var (code, _, errors) = Validate(TinyExperiment.Json, "training.windowLength=100");

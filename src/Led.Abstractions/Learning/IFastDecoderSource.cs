@@ -6,6 +6,9 @@ namespace Led.Abstractions.Learning;
 /// </summary>
 public interface IFastDecoderSource
 {
-    /// <summary>The current decoder compiled into an <see cref="IFastDecoder"/>.</summary>
-    IFastDecoder CompileDecoder();
+    /// <summary>
+    /// The current decoder compiled into an <see cref="IFastDecoder"/>, or null when the decoder holds a layer the compiled
+    /// path does not cover (callers then decode through the tensor path).
+    /// </summary>
+    IFastDecoder? CompileDecoder();
 }

@@ -32,11 +32,28 @@ public sealed class ForecastOptions : IValidatableObject
     [Range(1, 100000, ErrorMessage = "ensemble must be between 1 and 100000")]
     public int Ensemble { get; set; } = 1;
 
+    /// <summary>
+    /// Latent-LED decodes every k-th step only (steps k, 2k, …; 1: every step): the latent trajectory is kept in full and
+    /// the steps in between cost the propagator alone. The errors and the forecast file then cover the decoded steps
+    /// only, a report horizon h is scored over the decoded steps up to h, and the forecast plots, which need every step,
+    /// are not drawn. Multiscale-LED decodes every step regardless (its lifts need the states).
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "decodeEvery must be ≥ 1 (1 decodes every step)")]
+    public int DecodeEvery { get; set; } = 1;
+
     public MultiscaleOptions Multiscale { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (int h in ReportHorizons.Where(h => h < 1 || h > Horizon))
             yield return new ValidationResult($"reportHorizons: {h} is not between 1 and horizon ({Horizon})", [nameof(ReportHorizons)]);
+        if (DecodeEvery > Horizon)
+            yield return new ValidationResult($"decodeEvery {DecodeEvery} exceeds the horizon ({Horizon}), so no step would be decoded; use a value between 1 and {Horizon}",
+                [nameof(DecodeEvery)]);
+        else if (DecodeEvery > 1)
+            foreach (int h in ReportHorizons.Where(h => h >= 1 && h < DecodeEvery))
+                yield return new ValidationResult(
+                    $"report horizon {h} comes before the first decoded step ({DecodeEvery}, as decodeEvery is {DecodeEvery}); use report horizons ≥ {DecodeEvery} or a smaller decodeEvery",
+                    [nameof(ReportHorizons)]);
     }
 }

@@ -104,13 +104,18 @@ public sealed class LedExperiment : IDisposable
         var metrics = new Dictionary<string, double>(scores.Metrics) { ["forecast_seconds"] = forecast.Seconds };
         if (System.Description.Kind != ObservableKind.PointSet)
             metrics["reconstruction_mse"] = forecastStage.ReconstructionMse(model, forecast.Test);
-        foreach (var (key, value) in new SpeedStage(System, Context).Measure(model, forecast)) metrics[key] = value;
+        foreach (var (key, value) in new SpeedStage(System, Context, Forecast.DecodeEvery).Measure(model, forecast)) metrics[key] = value;
         string headline = metrics.ContainsKey(Headline) ? Headline : scores.Primary;
         Context.Log.Information("forecast: {Ics} initial conditions × {Horizon} steps{Ensemble}: {Headline} {Value:G4} (persistence {Persistence}), " +
-                                "speed-up {Speedup} (with decoder {Decoded})",
+                                "speed-up {Speedup} (with decoder {Decoded}{EveryK})",
             forecast.InitialConditions, forecast.Horizon, forecast.Members > 1 ? $" × {forecast.Members} members" : "", headline, metrics[headline],
             metrics.TryGetValue($"{headline}_persistence", out var p) ? p.ToString("G4") : "n/a",
-            SpeedStage.Format(metrics["speedup_latent"]), SpeedStage.Format(metrics["speedup_latent_decoded"]));
+            SpeedStage.Format(metrics["speedup_latent"]), SpeedStage.Format(metrics["speedup_latent_decoded"]),
+            metrics.TryGetValue("speedup_latent_decoded_every_k", out var everyK) ? $", decoding every {Forecast.DecodeEvery}-th step {SpeedStage.Format(everyK)}" : "");
+        if (forecast.DecodeEvery > 1)
+            Context.Log.Information("forecast: states decoded at every k-th step only (forecast.decodeEvery k = {Every}): the errors and forecast.h5 cover those {Steps} steps only, " +
+                                    "the latent trajectory every step; the forecast plots, which need every step, are not drawn",
+                forecast.DecodeEvery, forecast.Horizon / forecast.DecodeEvery);
         var report = new ReportStage(directory, Output);
         if (Forecast.Multiscale.MacroSteps.Count > 0)
         {

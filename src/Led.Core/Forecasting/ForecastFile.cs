@@ -8,12 +8,13 @@ namespace Led.Core.Forecasting;
 /// Writes a forecast as HDF5 (readable by h5py): <c>predictions</c> <c>[ic, t, …observable shape]</c> (an ensemble's
 /// <c>[ic, member, t, …]</c>) and <c>targets</c> <c>[ic, t, …]</c> in physical units, <c>latent_predictions</c>
 /// <c>[ic·members, t, d_z]</c>, <c>latent_targets</c> (encodings of the true states, warm-up included) and every error
-/// series <c>errors/&lt;name&gt; [ic, t]</c>; attributes <c>dt</c>, <c>warmup</c>, <c>ensemble</c>.
+/// series <c>errors/&lt;name&gt; [ic, t]</c>; attributes <c>dt</c>, <c>warmup</c>, <c>ensemble</c>, and <c>decode_every</c> k when
+/// the states were decoded at steps k, 2k, … only (predictions, targets and errors then hold those steps; the latents every step).
 /// </summary>
 public static class ForecastFile
 {
     public static void Write(string path, double[] predictions, long[] predictionShape, double[] targets, long[] shape, double[] latents, long[] latentShape,
-        double[] encodedTruth, long[] encodedShape, IReadOnlyList<ErrorSeries> errors, double dt, int warmup, int members = 1)
+        double[] encodedTruth, long[] encodedShape, IReadOnlyList<ErrorSeries> errors, double dt, int warmup, int members = 1, int decodeEvery = 1)
     {
         static ulong[] Dims(long[] s) => s.Select(d => (ulong)d).ToArray();
         var errorGroup = new H5Group();
@@ -29,6 +30,7 @@ public static class ForecastFile
         file.Attributes["dt"] = dt;
         file.Attributes["warmup"] = warmup;
         file.Attributes["ensemble"] = members;
+        if (decodeEvery > 1) file.Attributes["decode_every"] = decodeEvery;
         DatasetFile.WriteAtomically(path, p => file.Write(p));
     }
 }

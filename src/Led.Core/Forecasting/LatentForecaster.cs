@@ -11,13 +11,18 @@ namespace Led.Core.Forecasting;
 /// With a <paramref name="generator"/>, a stochastic propagator samples its predictions (warm-up output included) and a
 /// probabilistic decoder samples the states when <paramref name="sampleDecoder"/> is set; each trajectory then runs as an
 /// ensemble of members that share its warm-up frames.
+/// With <c>decodeEvery</c> k &gt; 1 only every k-th prediction (steps k, 2k, …, ⌊H/k⌋·k) is decoded: the latent
+/// trajectory is kept in full, and the other steps cost the propagator alone.
 /// </summary>
 public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? latentScaler,
     Generator? generator = null, bool sampleDecoder = false)
 {
     /// <param name="members">Ensemble members per trajectory: predictions are <c>[B·members, H, …]</c>, member-major within each trajectory.</param>
-    public LatentForecast Run(Tensor trajectories, int warmup, int horizon, CancellationToken cancel = default, int members = 1)
+    /// <param name="decodeEvery">Decode every k-th step only: predictions are then <c>[B·members, ⌊H/k⌋, …]</c>, the steps k, 2k, ….</param>
+    public LatentForecast Run(Tensor trajectories, int warmup, int horizon, CancellationToken cancel = default, int members = 1, int decodeEvery = 1)
     {
+        if (decodeEvery < 1 || decodeEvery > horizon)
+            throw new ArgumentOutOfRangeException(nameof(decodeEvery), decodeEvery, $"decodeEvery must be between 1 and the horizon ({horizon})");
         if (trajectories.shape[1] < warmup + horizon)
             throw new ArgumentException($"test trajectories have {trajectories.shape[1]} samples; warm-up {warmup} + horizon {horizon} need {warmup + horizon}");
         SetEvaluation();
@@ -49,8 +54,10 @@ public sealed class LatentForecaster(IAutoencoder autoencoder, ILatentPropagator
         }
         using var unscaled = Unscale(latents);
         latents.Dispose();
-        var predictions = Decode(unscaled.reshape(batch * horizon, -1)).reshape([batch, horizon, .. frameShape]);
-        return new LatentForecast(predictions, unscaled.clone(), encoded);
+        int decoded = horizon / decodeEvery;
+        using var chosen = decodeEvery == 1 ? unscaled.alias() : unscaled.slice(1, decodeEvery - 1, horizon, decodeEvery);
+        var predictions = Decode(chosen.reshape(batch * decoded, -1)).reshape([batch, decoded, .. frameShape]);
+        return new LatentForecast(predictions, unscaled.clone(), encoded) { DecodeEvery = decodeEvery };
     }
 
     private Tensor Step(PropagatorState state, Tensor inputs) =>

@@ -8,7 +8,9 @@ namespace Led.Core.Forecasting;
 
 /// <summary>
 /// Wall time per coarse step of the micro solver and of the latent path (batch 1), measured in the same process from
-/// the same state: propagator only (the reference's definition) and propagator + decoder (what a user pays).
+/// the same state: propagator only (the reference's definition), propagator + decoder at every step (what a user pays
+/// for every state), and propagator + decoder at every k-th step (<c>forecast.decodeEvery</c>: what a forecast that
+/// decodes only those pays per step).
 /// </summary>
 public static class SpeedMeasurement
 {
@@ -30,22 +32,25 @@ public static class SpeedMeasurement
 
     /// <summary>
     /// Seconds per latent step of the compiled path (batch 1, plain arrays): propagator only, and with the decoder
-    /// (compiled if the autoencoder offers one, else the tensor decoder, fed in the model's <paramref name="dtype"/>). Null
-    /// when the propagator offers no compiled step.
+    /// (compiled if the autoencoder offers one, else the tensor decoder, fed in the model's <paramref name="dtype"/>) at
+    /// every step and at every <paramref name="decodeEvery"/>-th step. Null when the propagator offers no compiled step.
     /// </summary>
-    public static (double Propagator, double WithDecoder)? FastLatent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
-        double[] initialLatent, int steps = 3000, ScalarType dtype = ScalarType.Float64)
+    public static LatentTiming? FastLatent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
+        double[] initialLatent, int steps = 3000, ScalarType dtype = ScalarType.Float64, int decodeEvery = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(decodeEvery, 1);
         if (propagator is not IFastLatentStepSource source) return null;
         var step = source.CompileStep();
         var decoder = (autoencoder as IFastDecoderSource)?.CompileDecoder();
         int dz = initialLatent.Length;
         var latent = new double[dz];
         var state = decoder is null ? null : new double[DecodedSize(autoencoder, dz, dtype)];
-        Time(true);                                    // warm up: let the JIT compile the compiled path's loops fully
-        return (Time(false), Time(true));
+        Time(1);                                       // warm up: let the JIT compile the compiled path's loops fully
+        double propagatorOnly = Time(0), decoded = Time(1);
+        return new LatentTiming(propagatorOnly, decoded, decodeEvery == 1 ? decoded : Time(decodeEvery), decodeEvery);
 
-        double Time(bool decode)
+        // every: decode at every every-th step (0: never).
+        double Time(int every)
         {
             step.Reset();
             var (current, next) = ((double[])initialLatent.Clone(), new double[dz]);
@@ -59,7 +64,7 @@ public static class SpeedMeasurement
             {
                 step.Step(current, next);
                 (current, next) = (next, current);
-                if (!decode) continue;
+                if (every == 0 || (i + 1) % every != 0) continue;
                 if (scaler is null) current.CopyTo(latent, 0);
                 else scaler.Unscale(current, latent);
                 if (decoder is not null) decoder.Decode(latent, state);
@@ -81,22 +86,24 @@ public static class SpeedMeasurement
         return (int)autoencoder.Decode(zeros(1, dz, dtype: dtype)).numel();
     }
 
-    /// <summary>Seconds per latent step, batch 1: (propagator only, propagator + decoder).</summary>
-    public static (double Propagator, double WithDecoder) Latent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
-        Tensor initialLatent, int steps = 300)
+    /// <summary>Seconds per latent step through the tensor library, batch 1: propagator only, + decoder every step, + decoder every <paramref name="decodeEvery"/>-th step.</summary>
+    public static LatentTiming Latent(IAutoencoder autoencoder, ILatentPropagator propagator, LatentScaler? scaler,
+        Tensor initialLatent, int steps = 300, int decodeEvery = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(decodeEvery, 1);
         using var noGrad = no_grad();
         (autoencoder as ITrainable)?.Module.eval();
         (propagator as ITrainable)?.Module.eval();
-        return (Time(false), Time(true));
+        double propagatorOnly = Time(0), decoded = Time(1);
+        return new LatentTiming(propagatorOnly, decoded, decodeEvery == 1 ? decoded : Time(decodeEvery), decodeEvery);
 
-        double Time(bool decode)
+        double Time(int every)
         {
             using var state = propagator.Start(1);
             var last = initialLatent.reshape(1, 1, -1).clone().DetachFromDisposeScope();
-            for (int i = 0; i < 10; i++) last = Step(state, last, decode);
+            for (int i = 0; i < 10; i++) last = Step(state, last, every == 1);
             var clock = Stopwatch.StartNew();
-            for (int i = 0; i < steps; i++) last = Step(state, last, decode);
+            for (int i = 0; i < steps; i++) last = Step(state, last, every != 0 && (i + 1) % every == 0);
             double seconds = clock.Elapsed.TotalSeconds / steps;
             last.Dispose();
             return seconds;

@@ -13,15 +13,19 @@ namespace Led.Core.Stages;
 /// NRMSE and correlation of the (ensemble-mean) prediction per initial condition and time, MNAD per channel and at the
 /// report horizons, and the state distribution per channel. A point set or a coordinate vector: the ensemble's
 /// distribution errors (<see cref="EnsembleDistributionErrors"/>). Then the metric components (the system's defaults
-/// and the config's), which see the ensemble mean of a field and the first member otherwise.
+/// and the config's), which see the ensemble mean of a field and the first member otherwise. A forecast decoded every
+/// k-th step is scored on its decoded steps only (<c>scored_steps</c> of them, <c>decode_every</c> k), and a report
+/// horizon h on the decoded steps up to h.
 /// </summary>
 public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScaler scaler, IReadOnlyList<IForecastMetric> metrics)
 {
-    public ForecastScores Score(ForecastResult forecast)
+    public ForecastScores Score(ForecastResult full)
     {
+        var forecast = full.OnDecodedSteps();
         var d = forecast.System;
-        int ics = forecast.InitialConditions, horizon = forecast.Horizon;
-        var result = new Dictionary<string, double> { ["initial_conditions"] = ics, ["warmup"] = forecast.Warmup, ["horizon"] = horizon };
+        int ics = forecast.InitialConditions, horizon = forecast.Horizon, every = full.DecodeEvery;
+        var result = new Dictionary<string, double> { ["initial_conditions"] = ics, ["warmup"] = forecast.Warmup, ["horizon"] = full.Horizon };
+        if (every > 1) (result["decode_every"], result["scored_steps"]) = (every, horizon);
         IReadOnlyList<ErrorSeries> series, baseline;
         string primary;
         double[] seen;
@@ -32,7 +36,7 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
             series = ForecastErrors.Compute(seen, forecast.Targets, ics, horizon, d.Channels, range).Series;
             baseline = ForecastErrors.Compute(forecast.Persistence, forecast.Targets, ics, horizon, d.Channels, range).Series;
             primary = "mnad";
-            FieldScores(d, seen, forecast.Targets, ics, Find(series), Find(baseline), result);
+            FieldScores(d, seen, forecast.Targets, ics, every, Find(series), Find(baseline), result);
         }
         else
         {
@@ -60,7 +64,7 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         return new ForecastScores(result, series, baseline, primary, figures) { ComponentKeys = componentKeys };
     }
 
-    private void FieldScores(SystemDescription d, double[] predictions, double[] targets, int ics, Func<string, ErrorSeries> errors,
+    private void FieldScores(SystemDescription d, double[] predictions, double[] targets, int ics, int every, Func<string, ErrorSeries> errors,
         Func<string, ErrorSeries> persistence, Dictionary<string, double> result)
     {
         int shortSteps = Math.Max(1, errors("mnad").Steps / 10);
@@ -79,11 +83,12 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         }
         foreach (int h in options.ReportHorizons)
         {
-            result[$"mnad_h{h}"] = errors("mnad").Mean(h);
+            int steps = h / every;                                   // the decoded steps up to h
+            result[$"mnad_h{h}"] = errors("mnad").Mean(steps);
             foreach (var c in d.Channels)
             {
-                result[$"mnad_{MetricKeys.Snake(c)}_h{h}"] = errors($"mnad_{c}").Mean(h);
-                result[$"mnad_{MetricKeys.Snake(c)}_ic0_h{h}"] = errors($"mnad_{c}").MeanOf(0, h);
+                result[$"mnad_{MetricKeys.Snake(c)}_h{h}"] = errors($"mnad_{c}").Mean(steps);
+                result[$"mnad_{MetricKeys.Snake(c)}_ic0_h{h}"] = errors($"mnad_{c}").MeanOf(0, steps);
             }
         }
         int frame = d.Size, perChannel = frame / d.Channels.Count;

@@ -11,7 +11,8 @@ namespace Led.Core.Stages;
 
 /// <summary>
 /// The forecast stage: Latent-LED from the first <c>forecast.initialConditions</c> test trajectories, batched; a
-/// stochastic model runs <c>forecast.ensemble</c> members per initial condition with a generator seeded by the run.
+/// stochastic model runs <c>forecast.ensemble</c> members per initial condition with a generator seeded by the run;
+/// with <c>forecast.decodeEvery</c> k the states are decoded at every k-th step only.
 /// </summary>
 public sealed class ForecastStage(ForecastOptions options, StageContext context)
 {
@@ -37,12 +38,12 @@ public sealed class ForecastStage(ForecastOptions options, StageContext context)
         using var generator = new Generator((ulong)context.Seed, context.Device.Device);
         bool sampleDecoder = data.Description.Kind != ObservableKind.Field && model.Autoencoder is IProbabilisticDecoder;
         var forecaster = new LatentForecaster(model.Autoencoder, model.Propagator, model.LatentScaler, generator, sampleDecoder);
-        var forecast = forecaster.Run(scaled, warmup, horizon, context.Cancel, members);
+        var forecast = forecaster.Run(scaled, warmup, horizon, context.Cancel, members, options.DecodeEvery);
         double seconds = clock.Elapsed.TotalSeconds;
         using var cpu = forecast.Predictions.detach().to(ScalarType.Float64).cpu().contiguous();
         var predictions = cpu.data<double>().ToArray();
         model.DataScaler.Unscale(predictions, frame);
-        return new ForecastResult(data.Description, test, warmup, horizon, members, predictions, targets, persistence, forecast, seconds);
+        return new ForecastResult(data.Description, test, warmup, horizon, members, predictions, targets, persistence, forecast, seconds, options.DecodeEvery);
     }
 
     /// <summary>The mean reconstruction MSE (physical units) of the forecast's test frames through the autoencoder's mean.</summary>

@@ -30,18 +30,23 @@ public sealed class ReportStage(string directory, OutputOptions output)
         }
     }
 
-    public void Forecast(ForecastResult forecast, ForecastScores scores)
+    /// <summary>
+    /// The forecast file, per-initial-condition errors and plots. A forecast decoded every k-th step writes its decoded
+    /// steps (file attribute <c>decode_every</c>) and draws no forecast plots (they need every step).
+    /// </summary>
+    public void Forecast(ForecastResult full, ForecastScores scores)
     {
         Directory.CreateDirectory(directory);
         PerInitialCondition(scores.Series);
+        var forecast = full.OnDecodedSteps();
         var frameShape = forecast.Test.FrameShape.Select(d => (long)d).ToArray();
         long[] shape = [forecast.InitialConditions, forecast.Horizon, .. frameShape];
         long[] predictionShape = forecast.Members == 1 ? shape : [forecast.InitialConditions, forecast.Members, forecast.Horizon, .. frameShape];
         if (output.Predictions)
             ForecastFile.Write(Path.Combine(directory, "forecast.h5"), forecast.Predictions, predictionShape, forecast.Targets, shape,
                 ToArray(forecast.Latent.Latents), forecast.Latent.Latents.shape, ToArray(forecast.Latent.EncodedTruth), forecast.Latent.EncodedTruth.shape,
-                scores.Series, forecast.System.CoarseTimeStep, forecast.Warmup, forecast.Members);
-        if (!output.Plots) return;
+                scores.Series, forecast.System.CoarseTimeStep, forecast.Warmup, forecast.Members, full.DecodeEvery);
+        if (full.DecodeEvery > 1 || !output.Plots) return;
         ForecastPlots.Write(directory, forecast.System, scores, forecast.MemberMean(), forecast.Targets, forecast.Latent, forecast.Warmup);
         if (forecast.System.Kind != Abstractions.Observables.ObservableKind.Field)
         {

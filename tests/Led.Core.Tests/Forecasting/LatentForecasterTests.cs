@@ -62,6 +62,51 @@ public class LatentForecasterTests
         Assert.Equal([2L, warmup + horizon, 2], forecast.EncodedTruth.shape);
     }
 
+    private static Tensor Circles(int count, int length)
+    {
+        var trajectory = zeros(count, length, 1, 2, dtype: ScalarType.Float64);
+        for (int b = 0; b < count; b++)
+            for (int t = 0; t < length; t++)
+            {
+                trajectory[b, t, 0, 0] = Math.Cos(0.2 * t + b);
+                trajectory[b, t, 0, 1] = Math.Sin(0.2 * t + b);
+            }
+        return trajectory;
+    }
+
+    [Fact]
+    public void DecodingEveryStep_IsTheDefault_ExactlyTheSameForecast()
+    {
+        using var scope = NewDisposeScope();
+        var trajectory = Circles(2, 30);
+        var forecaster = new LatentForecaster(new Identity(), new ExactRotation(), new LatentScaler([-2, -1], [1, 3]));
+
+        using var plain = forecaster.Run(trajectory, 6, 20);
+        using var every1 = forecaster.Run(trajectory, 6, 20, decodeEvery: 1);
+
+        Assert.Equal(1, every1.DecodeEvery);
+        Assert.True(plain.Predictions.eq(every1.Predictions).all().item<bool>());
+        Assert.True(plain.Latents.eq(every1.Latents).all().item<bool>());
+    }
+
+    [Fact]
+    public void DecodingEveryThirdStep_DecodesStepsThreeSixAndSoOn_EqualToTheEveryStepForecastThere()
+    {
+        using var scope = NewDisposeScope();
+        var trajectory = Circles(2, 30);
+        var forecaster = new LatentForecaster(new Identity(), new ExactRotation(), new LatentScaler([-2, -1], [1, 3]));
+
+        using var all = forecaster.Run(trajectory, 6, 20);
+        using var thirds = forecaster.Run(trajectory, 6, 20, decodeEvery: 3);
+
+        Assert.Equal(3, thirds.DecodeEvery);
+        Assert.Equal([2L, 6, 1, 2], thirds.Predictions.shape);                       // steps 3, 6, …, 18 of 20 (1-based)
+        for (int s = 0; s < 6; s++)
+            Assert.True(thirds.Predictions[.., s].eq(all.Predictions[.., 3 * s + 2]).all().item<bool>(), $"decoded step {3 * s + 3}");
+        Assert.True(thirds.Latents.eq(all.Latents).all().item<bool>());                 // the latent trajectory in full
+        Assert.Throws<ArgumentOutOfRangeException>(() => forecaster.Run(trajectory, 6, 20, decodeEvery: 21));
+    }
+
     [Fact]
     public void LatentScalingIsAppliedToInputsAndUndoneOnOutputs()
     {

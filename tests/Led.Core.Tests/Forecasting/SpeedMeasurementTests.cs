@@ -86,4 +86,26 @@ public class SpeedMeasurementTests
         Assert.NotNull(seconds);
         Assert.Equal(20, autoencoder.TensorDecodes);
     }
+
+    [Fact]
+    public void DecodingEveryKthStep_DecodesOnlyThoseStepsInItsOwnTiming()
+    {
+        var (autoencoder, propagator) = (new CompiledDoubling(), new CompiledHalving());
+
+        var timing = SpeedMeasurement.FastLatent(autoencoder, propagator, null, [1.0], steps: 12, decodeEvery: 4);
+
+        Assert.NotNull(timing);
+        Assert.Equal(4, timing.DecodeEvery);
+        Assert.Equal(12 + 12 + 3, autoencoder.FastDecodes);    // warm-up and every step: 12 each; every 4th of 12: 3
+        Assert.Equal(4 * (20 + 12), propagator.Steps);         // four runs: warm-up, propagator only, every step, every 4th
+    }
+
+    [Fact]
+    public void DecodingEveryStep_ReportsTheEveryStepTimingForBoth()
+    {
+        var timing = SpeedMeasurement.FastLatent(new CompiledDoubling(), new CompiledHalving(), null, [1.0], steps: 10);
+
+        Assert.NotNull(timing);
+        Assert.Equal(timing.WithDecoder, timing.WithDecoderEveryK);
+    }
 }
