@@ -122,6 +122,14 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
                 $"ConvAutoencoder1D with {layers} layers halves the width {layers} times, so the padded width must be divisible by " +
                 $"2^{layers} = {1L << layers}, but the system's X = {width} pads only to {padded}; use at most " +
                 $"{BitOperations.Log2((uint)padded)} entries in Channels or a finer grid.", "options");
+        for (int i = 0; Padding == ConvPadding.Circular && i < layers; i++)
+        {
+            int half = (KernelOf(i) - 1) / 2;
+            if (half > padded >> i)
+                throw new ArgumentException(
+                    $"ConvAutoencoder1D layer {i} pads {half} values circularly, more than the {padded >> i} it has (padded width {padded} " +
+                    $"halved {i} times); use a kernel of at most {2 * (padded >> i) + 1} for that layer, fewer layers, or padding zeros.", "options");
+        }
         return new LatentSpace(LatentDim);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace Led.Autoencoders.Pca;
@@ -26,11 +27,13 @@ internal sealed class DistinctFrames
         for (int t = 0; t < _trajectories.Length; t++)
             for (long start = 0; start < _trajectories[t].shape[0]; start += chunkRows)
             {
-                var values = Read(t, start, out long rows);
+                long rows = Math.Min(chunkRows, _trajectories[t].shape[0] - start);
+                using var chunk = Read(t, start, rows);
+                var values = Values(chunk);
                 var kept = new List<long>();
                 for (long r = 0; r < rows; r++)
                 {
-                    var row = values.AsSpan((int)(r * size), size);
+                    var row = values.Slice((int)(r * size), size);
                     int hash = Hash(row);
                     if (!seen.TryGetValue(hash, out var same)) seen[hash] = same = [];
                     if (Contains(same, row, t, start, values)) continue;
@@ -78,14 +81,18 @@ internal sealed class DistinctFrames
         return values.index_select(0, indices);
     }
 
-    private double[] Read(int trajectory, long start, out long rows)
+    /// <summary>Rows [start, start + rows) of a trajectory as a contiguous float64 CPU tensor (a view when it already is one).</summary>
+    private Tensor Read(int trajectory, long start, long rows)
     {
-        rows = Math.Min(_chunkRows, _trajectories[trajectory].shape[0] - start);
-        using var chunk = _trajectories[trajectory].narrow(0, start, rows).to(ScalarType.Float64).cpu().contiguous();
-        return chunk.data<double>().ToArray();
+        using var view = _trajectories[trajectory].narrow(0, start, rows);
+        using var values = view.to(ScalarType.Float64).cpu();
+        return values.contiguous();
     }
 
-    private bool Contains(List<(int Trajectory, long Row)> candidates, ReadOnlySpan<double> row, int trajectory, long start, double[] chunk)
+    /// <summary>The values of a contiguous float64 CPU tensor, without copying them.</summary>
+    private static Span<double> Values(Tensor contiguous) => MemoryMarshal.Cast<byte, double>(contiguous.bytes);
+
+    private bool Contains(List<(int Trajectory, long Row)> candidates, ReadOnlySpan<double> row, int trajectory, long start, ReadOnlySpan<double> chunk)
     {
         foreach (var candidate in candidates)
             if (RowEquals(candidate, row, trajectory, start, chunk)) return true;
@@ -93,12 +100,12 @@ internal sealed class DistinctFrames
     }
 
     /// <summary>Whether an earlier row equals <paramref name="row"/> (read from the current chunk when it lies there).</summary>
-    private bool RowEquals((int Trajectory, long Row) earlier, ReadOnlySpan<double> row, int trajectory, long start, double[] chunk)
+    private bool RowEquals((int Trajectory, long Row) earlier, ReadOnlySpan<double> row, int trajectory, long start, ReadOnlySpan<double> chunk)
     {
         if (earlier.Trajectory == trajectory && earlier.Row >= start)
-            return chunk.AsSpan((int)((earlier.Row - start) * _size), _size).SequenceEqual(row);
-        using var other = _trajectories[earlier.Trajectory][earlier.Row].to(ScalarType.Float64).cpu().contiguous();
-        return other.data<double>().ToArray().AsSpan().SequenceEqual(row);
+            return chunk.Slice((int)((earlier.Row - start) * _size), _size).SequenceEqual(row);
+        using var other = Read(earlier.Trajectory, earlier.Row, 1);
+        return Values(other).SequenceEqual(row);
     }
 
     private static int Hash(ReadOnlySpan<double> row)

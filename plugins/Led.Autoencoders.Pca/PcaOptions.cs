@@ -28,9 +28,9 @@ public sealed class PcaOptions : IShapeOptions
     /// <summary>Randomized solver: seed of the Gaussian test matrix (the same seed and data give the same components).</summary>
     public long Seed { get; set; }
 
-    /// <summary>Randomized solver: frames read at a time; memory for them is ChunkRows × frame size × 8 bytes.</summary>
-    [Range(1, 1 << 24, ErrorMessage = "chunkRows must be between 1 and 16777216 (e.g. 1024)")]
-    public int ChunkRows { get; set; } = 1024;
+    /// <summary>Randomized solver: frames read at a time; the chunk and its centred copy take 2 × ChunkRows × frame size × 8 bytes.</summary>
+    [Range(1, 1 << 24, ErrorMessage = "chunkRows must be between 1 and 16777216 (e.g. 256)")]
+    public int ChunkRows { get; set; } = 256;
 
     /// <summary>Checks that d_z does not exceed the state size; the latent space is d_z.</summary>
     /// <exception cref="ArgumentException">latentDim exceeds the number of values in one snapshot.</exception>

@@ -45,7 +45,9 @@ internal static class RandomizedSvd
         foreach (var chunk in frames.Chunks())
         {
             using var centred = chunk - mean;
-            total += centred.square().sum().item<double>();
+            using var flat = centred.view(-1);
+            using var squares = flat.dot(flat);
+            total += squares.item<double>();
             rows.Add(centred.matmul(right));
         }
         return cat(rows, 0);
@@ -60,7 +62,8 @@ internal static class RandomizedSvd
         {
             using var centred = chunk - mean;
             using var block = left.narrow(0, offset, chunk.shape[0]);
-            result.addmm_(centred.t(), block);
+            using var transposed = centred.t();
+            result.addmm_(transposed, block);
             offset += chunk.shape[0];
         }
         return result;

@@ -158,6 +158,19 @@ public class ConvAutoencoder1DTests
     }
 
     [Fact]
+    public void CircularPaddingWiderThanADeepLayer_IsRefusedByCheckShapes()
+    {
+        var options = new ConvAutoencoder1DOptions { Channels = [4, 4, 4, 4], Kernels = [3, 3, 3, 21], Padding = ConvPadding.Circular };
+
+        var error = Assert.Throws<ArgumentException>(() => options.CheckShapes(Ks, null));
+
+        Assert.Contains("layer 3 pads 10 values circularly, more than the 8", error.Message);
+        Assert.Contains("kernel of at most 17", error.Message);
+        options.Padding = ConvPadding.Zeros;
+        options.CheckShapes(Ks, null);
+    }
+
+    [Fact]
     public void TheDefaultOptions_KeepTheParameterNamesAndShapes()
     {
         using var scope = NewDisposeScope();
