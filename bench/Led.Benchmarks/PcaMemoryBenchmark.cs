@@ -39,7 +39,7 @@ public sealed class PcaMemoryBenchmark : IBenchmark
                 $"| {frames} × {FrameSize} | {frames * (double)FrameSize * 8 / 1e6:F0} | {exact:F0} | {randomized:F0} | {exact / randomized:F1} |"));
         }
         table.AppendLine();
-        table.AppendLine("Randomized: oversampling 10, 2 power iterations, chunks of 1024 frames (the defaults). Synthetic rank-20 frames " +
+        table.AppendLine("Randomized: oversampling 10, 2 power iterations, chunks of 256 frames (the defaults). Synthetic rank-20 frames " +
                          "plus noise in float64; each fit in its own process, peak RSS (VmHWM) minus the RSS before the fit.");
         return table.ToString();
     }
