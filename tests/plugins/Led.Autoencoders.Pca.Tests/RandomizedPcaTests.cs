@@ -55,14 +55,14 @@ public class RandomizedPcaTests
     }
 
     [Fact]
-    public void OnNoisyData_TheExplainedVarianceIsWithin1e4OfTheExactOne()
+    public void OnNoisyData_TheExplainedVarianceIsWithin1e8OfTheExactOne()
     {
         using var scope = NewDisposeScope();
         var data = Trajectories(rank: 12, noise: 0.02, seed: 4);
         var exact = Fit(data, new PcaOptions { LatentDim = 4 });
         var randomized = Fit(data, Randomized(4, oversampling: 10));
 
-        Assert.Equal(exact.ExplainedVarianceRatio, randomized.ExplainedVarianceRatio, new Tolerance(1e-4));
+        Assert.Equal(exact.ExplainedVarianceRatio, randomized.ExplainedVarianceRatio, new Tolerance(1e-8));   // measured: ≈ 1e-15
         Assert.True(randomized.ExplainedVarianceRatio.Sum() <= exact.ExplainedVarianceRatio.Sum() + 1e-12,
             "no 4-dimensional subspace explains more variance than the leading singular vectors");
     }
