@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Numerics;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Led.Toolkit.Learning;
 using Led.Toolkit.Validation;
 
 namespace Led.Autoencoders.Convolutional;
@@ -27,7 +28,7 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
     [MinLength(1, ErrorMessage = "Channels must list at least one layer's channels, e.g. [16, 32, 64, 8].")]
     public List<int> Channels { get; set; } = [16, 32, 64, 8];
 
-    /// <summary>Kernel size of every convolution (odd, so that the (k−1)/2 zero padding keeps the width).</summary>
+    /// <summary>Kernel size of every convolution (odd, so that the (k−1)/2 zero padding keeps the width), unless <see cref="Kernels"/> is set.</summary>
     [Range(1, 1001, ErrorMessage = "Kernel must be an odd kernel size between 1 and 1001 (the reference uses 5).")]
     public int Kernel { get; set; } = 5;
 
@@ -43,12 +44,23 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
     /// </summary>
     public ConvPadding Padding { get; set; } = ConvPadding.Zeros;
 
-    /// <summary>Encoder pooling: <c>avg</c> (AvgPool1d(2, 2)) or <c>max</c> (MaxPool1d(2, 2)).</summary>
-    [Required(ErrorMessage = "Pooling must be 'avg' or 'max'.")]
-    public string Pooling { get; set; } = "avg";
+    /// <summary>Encoder pooling: <c>avg</c> (AvgPool1d(2, 2)) or <c>max</c> (MaxPool1d(2, 2))).</summary>
+    public PoolingKind Pooling { get; set; } = PoolingKind.Avg;
+
+    /// <summary>
+    /// Kernel size of each convolutional layer, first to last (one per entry of <see cref="Channels"/>, each odd),
+    /// replacing <see cref="Kernel"/> when set; the decoder's layer i uses the kernel of the encoder layer it mirrors.
+    /// </summary>
+    public List<int>? Kernels { get; set; }
+
+    /// <summary>Activation after the hidden convolutions and the latent layers (default <c>celu</c>, the reference's).</summary>
+    public Activation Activation { get; set; } = Activation.Celu;
+
+    /// <summary>The kernel of encoder layer <paramref name="layer"/>: <see cref="Kernels"/>[layer] if set, else <see cref="Kernel"/>.</summary>
+    public int KernelOf(int layer) => Kernels is null ? Kernel : Kernels[layer];
 
     /// <summary>Whether <see cref="Pooling"/> selects max pooling (otherwise average pooling).</summary>
-    public bool UsesMaxPooling => string.Equals(Pooling, "max", StringComparison.OrdinalIgnoreCase);
+    public bool UsesMaxPooling => Pooling == PoolingKind.Max;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -76,9 +88,10 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
                 "Padding circular needs Transpose false: transposed convolutions have no circular padding; use padding zeros or transpose false.",
                 [nameof(Padding)]);
 
-        if (Pooling is not null && !string.Equals(Pooling, "avg", StringComparison.OrdinalIgnoreCase) && !UsesMaxPooling)
-            yield return new ValidationResult(
-                $"Pooling is '{Pooling}'; use 'avg' (the reference's choice) or 'max'.", [nameof(Pooling)]);
+        foreach (var error in LayerOptionRules.Pooling(Pooling)
+                     .Concat(LayerOptionRules.Activation(Activation))
+                     .Concat(LayerOptionRules.Kernels(Kernels, Channels, Kernel, 1001)))
+            yield return error;
     }
 
     /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
@@ -109,6 +122,14 @@ public sealed class ConvAutoencoder1DOptions : IValidatableObject, IShapeOptions
                 $"ConvAutoencoder1D with {layers} layers halves the width {layers} times, so the padded width must be divisible by " +
                 $"2^{layers} = {1L << layers}, but the system's X = {width} pads only to {padded}; use at most " +
                 $"{BitOperations.Log2((uint)padded)} entries in Channels or a finer grid.", "options");
+        for (int i = 0; Padding == ConvPadding.Circular && i < layers; i++)
+        {
+            int half = (KernelOf(i) - 1) / 2;
+            if (half > padded >> i)
+                throw new ArgumentException(
+                    $"ConvAutoencoder1D layer {i} pads {half} values circularly, more than the {padded >> i} it has (padded width {padded} " +
+                    $"halved {i} times); use a kernel of at most {2 * (padded >> i) + 1} for that layer, fewer layers, or padding zeros.", "options");
+        }
         return new LatentSpace(LatentDim);
     }
 

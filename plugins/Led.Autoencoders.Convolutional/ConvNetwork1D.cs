@@ -13,6 +13,8 @@ namespace Led.Autoencoders.Convolutional;
 /// stride 1, pad (k−1)/2) → CELU, tanhplus after the last] with the channels reversed → crop the input padding.
 /// With <see cref="ConvPadding.Circular"/> every padding above wraps the grid instead (the decoder's convolutions pad
 /// circularly too), which keeps a periodic field periodic; the parameters are the same.
+/// Options replace the defaults above without renaming anything: one kernel per layer (the decoder's layer i uses the
+/// kernel of the encoder layer it mirrors), another activation in place of every CELU.
 /// Parameters: <c>encoder_layers.{i}.conv</c>, <c>encoder_linear</c>, <c>decoder_linear</c>, <c>decoder_layers.{i}.conv</c>.
 /// </summary>
 internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
@@ -21,13 +23,14 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
     private readonly Linear _encoderLinear;
     private readonly Linear _decoderLinear;
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _decoderLayers;
-    private readonly CELU _decoderActivation = nn.CELU();
+    private readonly nn.Module<Tensor, Tensor> _decoderActivation;
     private readonly long _padLeft;
     private readonly long _padRight;
     private readonly long _width;
     private readonly long _lastChannels;
     private readonly long _bottleneckWidth;
     private readonly bool _circular;
+    private readonly nn.Module<Tensor, Tensor> _activation;
 
     /// <param name="inputChannels">Channels C_in of the observable.</param>
     /// <param name="width">Grid points X of the observable.</param>
@@ -40,8 +43,6 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
         Device device, ScalarType dtype) : base(nameof(ConvAutoencoder1D))
     {
         int layers = options.Channels.Count;
-        int kernel = options.Kernel;
-        int halfKernel = (kernel - 1) / 2;
         _padLeft = padLeft;
         _padRight = padRight;
         _circular = options.Padding == ConvPadding.Circular;
@@ -55,6 +56,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
         for (int i = 0; i < layers; i++)
         {
             int outChannels = options.Channels[i];
+            int kernel = options.KernelOf(i), halfKernel = (kernel - 1) / 2;
             var layer = new List<(string, nn.Module<Tensor, Tensor>)>
             {
                 ("pad", _circular ? new CircularPad1d(halfKernel, halfKernel) : nn.ConstantPad1d((halfKernel, halfKernel), 0.0)),
@@ -63,11 +65,13 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
             if (options.BatchNorm && i < layers - 1)
                 layer.Add(("norm", nn.BatchNorm1d(outChannels, affine: false, device: device, dtype: dtype)));
             layer.Add(("pool", options.UsesMaxPooling ? nn.MaxPool1d(2, stride: 2) : nn.AvgPool1d(2, stride: 2)));
-            layer.Add(("activation", nn.CELU()));
+            layer.Add(("activation", ActivationLayer.Create(options.Activation)));
             _encoderLayers.Add(nn.Sequential(layer.ToArray()));
             inChannels = outChannels;
         }
 
+        _activation = ActivationLayer.Create(options.Activation);
+        _decoderActivation = ActivationLayer.Create(options.Activation);
         _encoderLinear = nn.Linear(flat, options.LatentDim, device: device, dtype: dtype);
         _decoderLinear = nn.Linear(options.LatentDim, flat, device: device, dtype: dtype);
 
@@ -76,6 +80,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
         {
             int input = options.Channels[layers - 1 - i];
             int output = i == layers - 1 ? inputChannels : options.Channels[layers - 2 - i];
+            int kernel = options.KernelOf(layers - 1 - i), halfKernel = (kernel - 1) / 2;
             nn.Module<Tensor, Tensor> conv = options.Transpose
                 ? nn.ConvTranspose1d(input, output, kernel, stride: 1, padding: halfKernel, device: device, dtype: dtype)
                 : nn.Conv1d(input, output, kernel, padding: halfKernel, padding_mode: _circular ? PaddingModes.Circular : PaddingModes.Zeros,
@@ -83,7 +88,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
             _decoderLayers.Add(nn.Sequential(
                 ("upsample", nn.Upsample(scale_factor: [2.0], mode: UpsampleMode.Linear, align_corners: false)),
                 ("conv", conv),
-                ("activation", i == layers - 1 ? new TanhPlus() : nn.CELU())));
+                ("activation", i == layers - 1 ? new TanhPlus() : ActivationLayer.Create(options.Activation))));
         }
 
         register_module("encoder_layers", _encoderLayers);
@@ -109,7 +114,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
             : nn.functional.pad(states, (_padLeft, _padRight), _circular ? PaddingModes.Circular : PaddingModes.Zeros);
         foreach (var layer in _encoderLayers)
             h = layer.call(h);
-        var latent = nn.functional.celu(_encoderLinear.call(h.flatten(1)), 1.0);
+        var latent = _activation.call(_encoderLinear.call(h.flatten(1)));
         return latent.MoveToOuterDisposeScope();
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Led.Toolkit.Learning;
 using Led.Toolkit.Validation;
 
 namespace Led.Autoencoders.Convolutional2D;
@@ -31,7 +32,7 @@ public sealed class ConvAutoencoder2DOptions : IValidatableObject, IShapeOptions
     [MinLength(1, ErrorMessage = "Channels must list at least one layer's channels, e.g. [16, 16, 16, 16, 4].")]
     public List<int> Channels { get; set; } = [16, 16, 16, 16, 4];
 
-    /// <summary>Kernel size k × k of every convolution (odd, so that the (k−1)/2 zero padding keeps the size; the paper uses 13).</summary>
+    /// <summary>Kernel size k × k of every convolution (odd, so that the (k−1)/2 zero padding keeps the size; the paper uses 13), unless <see cref="Kernels"/> is set.</summary>
     [Range(1, 101, ErrorMessage = "Kernel must be an odd kernel size between 1 and 101 (the paper uses 13; 5 suits small grids).")]
     public int Kernel { get; set; } = 5;
 
@@ -47,9 +48,40 @@ public sealed class ConvAutoencoder2DOptions : IValidatableObject, IShapeOptions
     /// </summary>
     public bool Transpose { get; set; } = true;
 
-    /// <summary>Encoder pooling: <c>avg</c> (AvgPool2d(2, 2), the paper's) or <c>max</c> (MaxPool2d(2, 2)).</summary>
-    [Required(ErrorMessage = "Pooling must be 'avg' or 'max'.")]
-    public string Pooling { get; set; } = "avg";
+    /// <summary>
+    /// Padding of the convolutions and of the grid to the padded size in both directions: <c>zeros</c> (the
+    /// reference's) or <c>circular</c> (wrapped, for periodic directions). <see cref="PaddingY"/> and
+    /// <see cref="PaddingX"/> override it per axis (e.g. a channel periodic in x only: padding zeros, paddingX circular).
+    /// Circular padding in any direction needs <see cref="Transpose"/> off.
+    /// </summary>
+    public ConvPadding Padding { get; set; } = ConvPadding.Zeros;
+
+    /// <summary>Padding along y (the first spatial dimension, Ny); unset: <see cref="Padding"/>.</summary>
+    public ConvPadding? PaddingY { get; set; }
+
+    /// <summary>Padding along x (the second spatial dimension, Nx); unset: <see cref="Padding"/>.</summary>
+    public ConvPadding? PaddingX { get; set; }
+
+    /// <summary>Whether y is padded circularly.</summary>
+    public bool CircularY => (PaddingY ?? Padding) == ConvPadding.Circular;
+
+    /// <summary>Whether x is padded circularly.</summary>
+    public bool CircularX => (PaddingX ?? Padding) == ConvPadding.Circular;
+
+    /// <summary>Encoder pooling: <c>avg</c> (AvgPool2d(2, 2), the paper's) or <c>max</c> (MaxPool2d(2, 2))).</summary>
+    public PoolingKind Pooling { get; set; } = PoolingKind.Avg;
+
+    /// <summary>
+    /// Kernel size of each convolutional layer, first to last (one per entry of <see cref="Channels"/>, each odd),
+    /// replacing <see cref="Kernel"/> when set; the decoder's layer i uses the kernel of the encoder layer it mirrors.
+    /// </summary>
+    public List<int>? Kernels { get; set; }
+
+    /// <summary>Activation after the hidden convolutions and the latent layers (default <c>celu</c>, the reference's).</summary>
+    public Activation Activation { get; set; } = Activation.Celu;
+
+    /// <summary>The kernel of encoder layer <paramref name="layer"/>: <see cref="Kernels"/>[layer] if set, else <see cref="Kernel"/>.</summary>
+    public int KernelOf(int layer) => Kernels is null ? Kernel : Kernels[layer];
 
     /// <summary>
     /// Factor s of the bicubic input resize (the paper's <c>AE_interp_subsampling_input</c>, 2 for 512 × 1024): the
@@ -60,7 +92,7 @@ public sealed class ConvAutoencoder2DOptions : IValidatableObject, IShapeOptions
     public int InputSubsampling { get; set; } = 1;
 
     /// <summary>Whether <see cref="Pooling"/> selects max pooling (otherwise average pooling).</summary>
-    public bool UsesMaxPooling => string.Equals(Pooling, "max", StringComparison.OrdinalIgnoreCase);
+    public bool UsesMaxPooling => Pooling == PoolingKind.Max;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -83,9 +115,15 @@ public sealed class ConvAutoencoder2DOptions : IValidatableObject, IShapeOptions
                         [nameof(Channels)]);
         }
 
-        if (Pooling is not null && !string.Equals(Pooling, "avg", StringComparison.OrdinalIgnoreCase) && !UsesMaxPooling)
+        if ((CircularY || CircularX) && Transpose)
             yield return new ValidationResult(
-                $"Pooling is '{Pooling}'; use 'avg' (the paper's choice) or 'max'.", [nameof(Pooling)]);
+                "Circular padding needs Transpose false: transposed convolutions have no circular padding; use padding zeros or transpose false.",
+                [PaddingY == ConvPadding.Circular ? nameof(PaddingY) : PaddingX == ConvPadding.Circular ? nameof(PaddingX) : nameof(Padding)]);
+
+        foreach (var error in LayerOptionRules.Pooling(Pooling)
+                     .Concat(LayerOptionRules.Activation(Activation))
+                     .Concat(LayerOptionRules.Kernels(Kernels, Channels, Kernel, 101)))
+            yield return error;
     }
 
     /// <summary>All validation errors (attributes and cross-field rules); empty when the options are valid.</summary>
@@ -120,6 +158,17 @@ public sealed class ConvAutoencoder2DOptions : IValidatableObject, IShapeOptions
                 (InputSubsampling > 1 ? $" resized by 1/{InputSubsampling})" : ")") +
                 $"; use at most {Math.Max(0, System.Numerics.BitOperations.Log2((uint)Math.Min(resizedHeight, resizedWidth)))} entries in Channels" +
                 (InputSubsampling > 1 ? ", a smaller InputSubsampling" : "") + " or a finer grid.", "options");
+        int paddedHeight = (resizedHeight + multiple - 1) / multiple * multiple, paddedWidth = (resizedWidth + multiple - 1) / multiple * multiple;
+        for (int i = 0; i < layers; i++)
+        {
+            int half = (KernelOf(i) - 1) / 2;
+            foreach (var (circular, axis, padded) in new[] { (CircularY, "y", paddedHeight), (CircularX, "x", paddedWidth) })
+                if (circular && half > padded >> i)
+                    throw new ArgumentException(
+                        $"ConvAutoencoder2D layer {i} pads {half} values circularly along {axis}, more than the {padded >> i} it has there " +
+                        $"(padded size {padded} halved {i} times); use a kernel of at most {2 * (padded >> i) + 1} for that layer, " +
+                        $"fewer layers, or zeros padding along {axis}.", "options");
+        }
         return new LatentSpace(LatentDim);
     }
 

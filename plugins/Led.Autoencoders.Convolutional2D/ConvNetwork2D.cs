@@ -14,6 +14,12 @@ namespace Led.Autoencoders.Convolutional2D;
 /// [Ny, Nx] (if s &gt; 1) → tanhplus. Parameters: <c>encoder_layers.{i}.conv</c>, <c>encoder_linear</c>,
 /// <c>decoder_linear</c>, <c>decoder_layers.{i}.conv</c>; running statistics in <c>…layers.{i}.norm</c>.
 /// <para>
+/// Options replace the defaults above without renaming any parameter: one kernel per layer (decoder layer i uses the
+/// kernel of the encoder layer it mirrors), another activation in place of every CELU, and circular padding along y,
+/// x or both — the grid padding and every convolution's padding then wrap along that axis (an extra parameterless
+/// <c>pad</c> step before each decoder convolution), which keeps a periodic direction periodic.
+/// </para>
+/// <para>
 /// Differences from the reference: its last decoder layer is followed by CELU before the resize and tanhplus, which
 /// would keep outputs above tanhplus(−1) ≈ 0.12; here the last layer is linear so the (0, 1) range is reachable. Its
 /// decoder batch norms use batch statistics even in evaluation; here they keep running statistics like the encoder's,
@@ -34,6 +40,8 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
     private readonly long _lastChannels;
     private readonly long _bottleneckHeight;
     private readonly long _bottleneckWidth;
+    private readonly AxisPad2d _gridPadding;
+    private readonly nn.Module<Tensor, Tensor> _activation;
 
     /// <param name="geometry">The autoencoder whose sizes (grid, resize, padding, bottleneck) the network follows.</param>
     /// <param name="options">Validated options.</param>
@@ -43,8 +51,7 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
         : base(nameof(ConvAutoencoder2D))
     {
         int layers = options.Channels.Count;
-        int kernel = options.Kernel;
-        int halfKernel = (kernel - 1) / 2;
+        bool circularY = options.CircularY, circularX = options.CircularX, circular = circularY || circularX;
         int inputChannels = geometry.InputChannels;
         _size = [geometry.Height, geometry.Width];
         _resized = [geometry.ResizedHeight, geometry.ResizedWidth];
@@ -60,19 +67,22 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
         for (int i = 0; i < layers; i++)
         {
             int outChannels = options.Channels[i];
+            int kernel = options.KernelOf(i), halfKernel = (kernel - 1) / 2;
             var layer = new List<(string, nn.Module<Tensor, Tensor>)>
             {
-                ("pad", nn.ZeroPad2d(halfKernel)),
+                ("pad", circular ? new AxisPad2d(halfKernel, circularY, circularX) : nn.ZeroPad2d(halfKernel)),
                 ("conv", nn.Conv2d(inChannels, outChannels, kernel, device: device, dtype: dtype)),
             };
             if (options.BatchNorm && i < layers - 1)
                 layer.Add(("norm", nn.BatchNorm2d(outChannels, affine: false, device: device, dtype: dtype)));
             layer.Add(("pool", options.UsesMaxPooling ? nn.MaxPool2d(2, stride: 2) : nn.AvgPool2d(2, stride: 2)));
-            layer.Add(("activation", nn.CELU()));
+            layer.Add(("activation", ActivationLayer.Create(options.Activation)));
             _encoderLayers.Add(nn.Sequential(layer.ToArray()));
             inChannels = outChannels;
         }
 
+        _gridPadding = new AxisPad2d(geometry.PaddingLeft, geometry.PaddingRight, geometry.PaddingTop, geometry.PaddingBottom, circularY, circularX);
+        _activation = ActivationLayer.Create(options.Activation);
         _encoderLinear = nn.Linear(flat, options.LatentDim, device: device, dtype: dtype);
         _decoderLinear = nn.Linear(options.LatentDim, flat, device: device, dtype: dtype);
 
@@ -82,6 +92,7 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
             bool last = i == layers - 1;
             int input = options.Channels[layers - 1 - i];
             int output = last ? inputChannels : options.Channels[layers - 2 - i];
+            int kernel = options.KernelOf(layers - 1 - i), halfKernel = (kernel - 1) / 2;
             var layer = new List<(string, nn.Module<Tensor, Tensor>)>();
             if (options.Transpose)
             {
@@ -91,12 +102,14 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
             else
             {
                 layer.Add(("upsample", nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear, align_corners: false)));
-                layer.Add(("conv", nn.Conv2d(input, output, kernel, padding: halfKernel, device: device, dtype: dtype)));
+                if (circular)
+                    layer.Add(("pad", new AxisPad2d(halfKernel, circularY, circularX)));
+                layer.Add(("conv", nn.Conv2d(input, output, kernel, padding: circular ? 0 : halfKernel, device: device, dtype: dtype)));
             }
             if (options.BatchNorm && !last)
                 layer.Add(("norm", nn.BatchNorm2d(output, affine: false, device: device, dtype: dtype)));
             if (!last)
-                layer.Add(("activation", nn.CELU()));
+                layer.Add(("activation", ActivationLayer.Create(options.Activation)));
             _decoderLayers.Add(nn.Sequential(layer.ToArray()));
         }
         _output = new TanhPlus();
@@ -125,10 +138,10 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
             : states;
         var (left, right, top, bottom) = _padding;
         if (left + right + top + bottom > 0)
-            h = nn.functional.pad(h, [left, right, top, bottom]);
+            h = _gridPadding.call(h);
         foreach (var layer in _encoderLayers)
             h = layer.call(h);
-        var latent = nn.functional.celu(_encoderLinear.call(h.flatten(1)), 1.0);
+        var latent = _activation.call(_encoderLinear.call(h.flatten(1)));
         return latent.MoveToOuterDisposeScope();
     }
 
@@ -136,7 +149,7 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
     public Tensor Decode(Tensor latents)
     {
         using var scope = NewDisposeScope();
-        var h = nn.functional.celu(_decoderLinear.call(latents), 1.0)
+        var h = _activation.call(_decoderLinear.call(latents))
             .reshape(latents.shape[0], _lastChannels, _bottleneckHeight, _bottleneckWidth);
         foreach (var layer in _decoderLayers)
             h = layer.call(h);

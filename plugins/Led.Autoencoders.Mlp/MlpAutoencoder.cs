@@ -8,7 +8,8 @@ namespace Led.Autoencoders.Mlp;
 
 /// <summary>
 /// The reference's fully connected autoencoder (<c>mlp_autoencoders.py</c>, <c>-AUTO_&lt;n&gt;x&lt;w&gt;</c>; reference-spec
-/// §3.2) for any grid: states <c>[B, C, grid…]</c> are flattened channel-major, encoded through n CELU layers with
+/// §3.2) for any grid: states <c>[B, C, grid…]</c> are flattened channel-major, encoded through n CELU layers (by
+/// default; the widths and the activation are options) with
 /// identity skips on the square ones into latents <c>[B, d_z]</c>, and decoded back through tanhplus, so outputs lie
 /// in (0, 1) like MinMax-scaled data. Parameter names are the reference's (<c>ENCODER.1.layer.weight</c>, …), so its
 /// PyTorch state dict can be loaded into <see cref="Module"/>.
@@ -32,11 +33,15 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
         InputSize = system.Size;
         Device = device.Device;
         DType = device.DType;
+        Activation = options.Activation;
         _network = new MlpNetwork(_stateShape, options, Device, DType);
     }
 
     /// <inheritdoc />
     public int LatentDim { get; }
+
+    /// <summary>The hidden layers' activation.</summary>
+    public Activation Activation { get; }
 
     /// <summary>Values in one flattened snapshot, C·∏grid (202 for FHN).</summary>
     public int InputSize { get; }
@@ -79,10 +84,14 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
         _network.Dispose();
     }
 
-    /// <summary>The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>).</summary>
+    /// <summary>
+    /// The decoder's current weights on plain arrays in the model's precision (<see cref="MlpFastDecoder{T}"/>); for an
+    /// activation it does not implement (GELU), the tensor decoder run on one state at a time.
+    /// </summary>
     public IFastDecoder CompileDecoder()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!MlpFastDecoder<double>.Supports(Activation)) return new TensorPathDecoder(this);
         var parameters = Module.named_parameters()
             .Where(p => p.name.StartsWith("DECODER.", StringComparison.Ordinal))
             .Select(p => (Index: int.Parse(p.name.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture), Kind: p.name.Split('.')[^1],
@@ -93,6 +102,6 @@ public sealed class MlpAutoencoder : IAutoencoder, ITrainable, IDisposable, IFas
                 var weight = g.Single(p => p.Kind == "weight").Tensor;
                 return (weight.data<double>().ToArray(), g.Single(p => p.Kind == "bias").Tensor.data<double>().ToArray(), (int)weight.shape[1], (int)weight.shape[0]);
             }).ToList();
-        return DType == ScalarType.Float32 ? new MlpFastDecoder<float>(parameters) : new MlpFastDecoder<double>(parameters);
+        return DType == ScalarType.Float32 ? new MlpFastDecoder<float>(parameters, Activation) : new MlpFastDecoder<double>(parameters, Activation);
     }
 }

@@ -7,18 +7,28 @@ namespace Led.Autoencoders.Mlp;
 
 /// <summary>
 /// The decoder on plain arrays in the model's precision <typeparamref name="T"/>: each layer y = W x + b (+ x when square,
-/// the reference's skip), CELU between layers — max(y, exp(min(y, 0)) − 1), vectorised — and tanhplus after the last.
-/// Buffers are allocated once.
+/// the reference's skip), the activation between layers — CELU/ELU max(y, exp(min(y, 0)) − 1), ReLU max(y, 0), tanh,
+/// SELU λ·(max(y, 0) + min(α(exp(y) − 1), 0)), SiLU y·σ(y), all vectorised — and tanhplus after the last. GELU needs
+/// erf, which the vector primitives lack: <see cref="Supports"/> is false for it and the autoencoder decodes through its
+/// tensor path instead. Buffers are allocated once.
 /// </summary>
 internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFloatingPointIeee754<T>
 {
     private static readonly T Half = T.CreateTruncating(0.5);
+    private static readonly T SeluScale = T.CreateTruncating(1.0507009873554804934193349852946);
+    private static readonly T SeluAlpha = T.CreateTruncating(1.6732632423543772848170429916717);
+    private readonly Activation _activation;
     private readonly (T[] Weight, T[] Bias, int In, int Out)[] _layers;
     private readonly T[][] _buffers;
     private readonly T[] _input, _scratch;
 
-    public MlpFastDecoder(IReadOnlyList<(double[] Weight, double[] Bias, int In, int Out)> layers)
+    /// <summary>Whether the vectorised path implements <paramref name="activation"/>.</summary>
+    public static bool Supports(Activation activation) => activation is not Activation.Gelu;
+
+    public MlpFastDecoder(IReadOnlyList<(double[] Weight, double[] Bias, int In, int Out)> layers, Activation activation)
     {
+        if (!Supports(activation)) throw new ArgumentException($"the compiled decoder has no {activation} activation", nameof(activation));
+        _activation = activation;
         _layers = layers.Select(l => (l.Weight.Select(T.CreateTruncating).ToArray(), l.Bias.Select(T.CreateTruncating).ToArray(), l.In, l.Out)).ToArray();
         _buffers = _layers.Select(l => new T[l.Out]).ToArray();
         _input = new T[_layers[0].In];
@@ -42,15 +52,43 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
                 TensorPrimitives.Add(y, Half, y);
             }
             else
-            {
-                var negative = _scratch.AsSpan(0, m);
-                TensorPrimitives.Min(y, T.Zero, negative);
-                TensorPrimitives.Exp(negative, negative);
-                TensorPrimitives.Subtract(negative, T.One, negative);
-                TensorPrimitives.Max(y, negative, y);
-            }
+                Activate(y, _scratch.AsSpan(0, m));
             x = y;
         }
         for (int k = 0; k < x.Length; k++) state[k] = double.CreateTruncating(x[k]);
+    }
+
+    private void Activate(Span<T> y, Span<T> scratch)
+    {
+        switch (_activation)
+        {
+            case Activation.Celu or Activation.Elu:
+                TensorPrimitives.Min(y, T.Zero, scratch);
+                TensorPrimitives.Exp(scratch, scratch);
+                TensorPrimitives.Subtract(scratch, T.One, scratch);
+                TensorPrimitives.Max(y, scratch, y);
+                break;
+            case Activation.Relu:
+                TensorPrimitives.Max(y, T.Zero, y);
+                break;
+            case Activation.Tanh:
+                TensorPrimitives.Tanh(y, y);
+                break;
+            case Activation.Selu:
+                TensorPrimitives.Min(y, T.Zero, scratch);
+                TensorPrimitives.Exp(scratch, scratch);
+                TensorPrimitives.Subtract(scratch, T.One, scratch);
+                TensorPrimitives.Multiply(scratch, SeluAlpha, scratch);
+                TensorPrimitives.Max(y, T.Zero, y);
+                TensorPrimitives.Add(y, scratch, y);
+                TensorPrimitives.Multiply(y, SeluScale, y);
+                break;
+            case Activation.Silu:
+                TensorPrimitives.Sigmoid(y, scratch);
+                TensorPrimitives.Multiply(y, scratch, y);
+                break;
+            default:
+                throw new InvalidOperationException($"the compiled decoder has no {_activation} activation");
+        }
     }
 }

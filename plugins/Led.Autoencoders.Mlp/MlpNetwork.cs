@@ -9,7 +9,9 @@ namespace Led.Autoencoders.Mlp;
 /// <c>ENCODER</c> = 0 flatten, 1 Lin(in→w), 2 CELU, 3 dropout, 4 Lin(w→w)+skip, 5 CELU, 6 dropout, 7 Lin(w→w)+skip,
 /// 8 CELU, 9 dropout, 10 Lin(w→d_z), 11 CELU; <c>DECODER</c> = 0 Lin(d_z→w), 1 CELU, 2 dropout, 3 Lin(w→w)+skip, 4, 5,
 /// 6 Lin(w→w)+skip, 7, 8, 9 Lin(w→in), 10 tanhplus. Dropout keeps everything (keep probability 1 in every paper run),
-/// so it is an identity placeholder that holds the index.
+/// so it is an identity placeholder that holds the index. With explicit hidden widths [w₁ … wₙ] the encoder runs
+/// in → w₁ → … → wₙ → d_z and the decoder d_z → wₙ → … → w₁ → in, each Linear with the skip where it is square; the
+/// activation option replaces every CELU (the indices, hence the parameter names, stay the same).
 /// </summary>
 internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
 {
@@ -26,31 +28,31 @@ internal sealed class MlpNetwork : nn.Module<Tensor, Tensor>
     {
         _stateShape = stateShape.Select(s => (long)s).ToArray();
         long size = _stateShape.Aggregate(1L, (a, b) => a * b);
-        long width = options.Width;
+        var widths = options.EffectiveHiddenWidths;
 
         var encoder = new List<(string, nn.Module<Tensor, Tensor>)>();
         encoder.Add((Index(encoder), nn.Flatten(1)));
         long inFeatures = size;
-        for (int i = 0; i < options.Layers; i++)
+        foreach (int width in widths)
         {
             encoder.Add((Index(encoder), new ReferenceLinear(inFeatures, width, device, dtype)));
-            encoder.Add((Index(encoder), nn.CELU()));
+            encoder.Add((Index(encoder), ActivationLayer.Create(options.Activation)));
             encoder.Add((Index(encoder), nn.Identity()));
             inFeatures = width;
         }
-        encoder.Add((Index(encoder), new ReferenceLinear(width, options.LatentDim, device, dtype)));
-        encoder.Add((Index(encoder), nn.CELU()));
+        encoder.Add((Index(encoder), new ReferenceLinear(inFeatures, options.LatentDim, device, dtype)));
+        encoder.Add((Index(encoder), ActivationLayer.Create(options.Activation)));
 
         var decoder = new List<(string, nn.Module<Tensor, Tensor>)>();
         inFeatures = options.LatentDim;
-        for (int i = 0; i < options.Layers; i++)
+        foreach (int width in widths.Reverse())
         {
             decoder.Add((Index(decoder), new ReferenceLinear(inFeatures, width, device, dtype)));
-            decoder.Add((Index(decoder), nn.CELU()));
+            decoder.Add((Index(decoder), ActivationLayer.Create(options.Activation)));
             decoder.Add((Index(decoder), nn.Identity()));
             inFeatures = width;
         }
-        decoder.Add((Index(decoder), new ReferenceLinear(width, size, device, dtype)));
+        decoder.Add((Index(decoder), new ReferenceLinear(inFeatures, size, device, dtype)));
         decoder.Add((Index(decoder), new TanhPlus()));
 
         _encoder = nn.Sequential(encoder.ToArray());

@@ -6,8 +6,10 @@ using static TorchSharp.torch;
 namespace Led.Autoencoders.Pca;
 
 /// <summary>
-/// PCA fitted on the scaled training frames (centred, SVD through TorchSharp, duplicate frames removed as the
-/// reference does): z = (x − μ)Vᵀ, x̂ = zV + μ with V the leading d_z right singular vectors.
+/// PCA fitted on the scaled training frames (centred, duplicate frames removed as the reference does): z = (x − μ)Vᵀ,
+/// x̂ = zV + μ with V the leading d_z right singular vectors — from a full SVD through TorchSharp
+/// (<see cref="PcaSolver.Exact"/>) or from a streamed randomized SVD (<see cref="PcaSolver.Randomized"/>,
+/// <see cref="RandomizedSvd"/>).
 /// </summary>
 public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource, IDisposable
 {
@@ -17,6 +19,7 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource
     private Tensor? _mean;
     private Tensor? _components;
     private bool _disposed;
+    private readonly PcaOptions _options;
 
     public PcaAutoencoder(PcaOptions options, SystemDescription system, IDeviceContext device)
     {
@@ -24,6 +27,7 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource
         _shape = system.Shape;
         _size = system.Size;
         options.CheckShapes(system, null);
+        _options = options;
         LatentDim = options.LatentDim;
     }
 
@@ -58,16 +62,36 @@ public sealed class PcaAutoencoder : IAutoencoder, IFittable, IFastDecoderSource
     public void Fit(FitData data)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.Solver == PcaSolver.Randomized)
+        {
+            FitRandomized(data);
+            return;
+        }
         using var scope = NewDisposeScope();
         var frames = cat(data.Training.Select(Flatten).ToArray(), 0).to(ScalarType.Float64).cpu();
         var unique = DistinctRows(frames.data<double>().ToArray()).to(_device.DType).to(_device.Device);
-        if (unique.shape[0] < LatentDim)
-            throw new ArgumentException($"PCA needs at least latentDim = {LatentDim} distinct training frames, got {unique.shape[0]}");
+        RequireFrames(unique.shape[0]);
         var mean = unique.mean([0], keepdim: true);
         var (_, s, vh) = linalg.svd(unique - mean, fullMatrices: false);
         var variance = s.square();
         ExplainedVarianceRatio = (variance[..LatentDim] / variance.sum()).cpu().to(ScalarType.Float64).data<double>().ToArray();
         Replace(mean, vh[..LatentDim].contiguous());
+    }
+
+    private void FitRandomized(FitData data)
+    {
+        using var scope = NewDisposeScope();
+        var frames = new DistinctFrames(data.Training.Select(Flatten), _size, _options.ChunkRows);
+        RequireFrames(frames.Count);
+        var (components, singular, total) = RandomizedSvd.Compute(frames, LatentDim, _options.Oversampling, _options.PowerIterations, _options.Seed);
+        ExplainedVarianceRatio = singular.Take(LatentDim).Select(s => s * s / total).ToArray();
+        Replace(tensor(frames.Mean, [1, _size]), components);
+    }
+
+    private void RequireFrames(long count)
+    {
+        if (count < LatentDim)
+            throw new ArgumentException($"PCA needs at least latentDim = {LatentDim} distinct training frames, got {count}");
     }
 
     public void Save(Stream stream)

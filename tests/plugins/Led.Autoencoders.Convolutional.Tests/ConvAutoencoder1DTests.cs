@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 using Led.Testing;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
@@ -112,13 +113,13 @@ public class ConvAutoencoder1DTests
     }
 
     [Theory]
-    [InlineData(false, false, "avg", 1, false)]
-    [InlineData(true, false, "avg", 2, false)]
-    [InlineData(false, true, "max", 2, false)]
-    [InlineData(true, true, "avg", 1, false)]
-    [InlineData(false, false, "avg", 1, true)]
-    [InlineData(true, false, "max", 2, true)]
-    public void Forward_AgreesWithTheSpecificationWrittenOutByHand(bool batchNorm, bool transpose, string pooling, int channels, bool circular)
+    [InlineData(false, false, PoolingKind.Avg, 1, false)]
+    [InlineData(true, false, PoolingKind.Avg, 2, false)]
+    [InlineData(false, true, PoolingKind.Max, 2, false)]
+    [InlineData(true, true, PoolingKind.Avg, 1, false)]
+    [InlineData(false, false, PoolingKind.Avg, 1, true)]
+    [InlineData(true, false, PoolingKind.Max, 2, true)]
+    public void Forward_AgreesWithTheSpecificationWrittenOutByHand(bool batchNorm, bool transpose, PoolingKind pooling, int channels, bool circular)
     {
         using var scope = NewDisposeScope();
         var system = channels == 1 ? Ks : Fhn;
@@ -127,21 +128,87 @@ public class ConvAutoencoder1DTests
             BatchNorm = batchNorm, Transpose = transpose, Pooling = pooling, LatentDim = 5,
             Padding = circular ? ConvPadding.Circular : ConvPadding.Zeros,
         };
+        AssertMatchesTheHandWrittenNetwork(options, system);
+    }
+
+    [Theory]
+    [InlineData(Activation.Relu, false, false)]
+    [InlineData(Activation.Tanh, true, false)]
+    [InlineData(Activation.Elu, false, true)]
+    [InlineData(Activation.Selu, false, false)]
+    [InlineData(Activation.Gelu, true, false)]
+    [InlineData(Activation.Silu, false, true)]
+    public void PerLayerKernelsAndTheActivation_BuildTheHandWrittenNetwork(Activation activation, bool transpose, bool circular)
+    {
+        using var scope = NewDisposeScope();
+        var options = new ConvAutoencoder1DOptions
+        {
+            Channels = [4, 6, 3], Kernels = [7, 3, 5], Activation = activation, Transpose = transpose, LatentDim = 5,
+            Padding = circular ? ConvPadding.Circular : ConvPadding.Zeros,
+        };
+        var p = AssertMatchesTheHandWrittenNetwork(options, Fhn);
+
+        Assert.Equal([4L, 2, 7], p["encoder_layers.0.conv.weight"].shape);
+        Assert.Equal([6L, 4, 3], p["encoder_layers.1.conv.weight"].shape);
+        Assert.Equal([3L, 6, 5], p["encoder_layers.2.conv.weight"].shape);
+        long[] first = transpose ? [3, 6, 5] : [6, 3, 5], last = transpose ? [4, 2, 7] : [2, 4, 7];
+        Assert.Equal(first, p["decoder_layers.0.conv.weight"].shape);
+        Assert.Equal(last, p["decoder_layers.2.conv.weight"].shape);
+        Assert.Equal([5L, 3 * 16], p["encoder_linear.weight"].shape);
+    }
+
+    [Fact]
+    public void CircularPaddingWiderThanADeepLayer_IsRefusedByCheckShapes()
+    {
+        var options = new ConvAutoencoder1DOptions { Channels = [4, 4, 4, 4], Kernels = [3, 3, 3, 21], Padding = ConvPadding.Circular };
+
+        var error = Assert.Throws<ArgumentException>(() => options.CheckShapes(Ks, null));
+
+        Assert.Contains("layer 3 pads 10 values circularly, more than the 8", error.Message);
+        Assert.Contains("kernel of at most 17", error.Message);
+        options.Padding = ConvPadding.Zeros;
+        options.CheckShapes(Ks, null);
+    }
+
+    [Fact]
+    public void TheDefaultOptions_KeepTheParameterNamesAndShapes()
+    {
+        using var scope = NewDisposeScope();
+        var autoencoder = new ConvAutoencoder1D(new ConvAutoencoder1DOptions(), Ks, CpuDevice.Seeded(1));
+        var shapes = Parameters(autoencoder).ToDictionary(p => p.Key, p => string.Join("x", p.Value.shape));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["encoder_layers.0.conv.weight"] = "16x1x5", ["encoder_layers.0.conv.bias"] = "16",
+            ["encoder_layers.1.conv.weight"] = "32x16x5", ["encoder_layers.1.conv.bias"] = "32",
+            ["encoder_layers.2.conv.weight"] = "64x32x5", ["encoder_layers.2.conv.bias"] = "64",
+            ["encoder_layers.3.conv.weight"] = "8x64x5", ["encoder_layers.3.conv.bias"] = "8",
+            ["encoder_linear.weight"] = "8x32", ["encoder_linear.bias"] = "8",
+            ["decoder_linear.weight"] = "32x8", ["decoder_linear.bias"] = "32",
+            ["decoder_layers.0.conv.weight"] = "64x8x5", ["decoder_layers.0.conv.bias"] = "64",
+            ["decoder_layers.1.conv.weight"] = "32x64x5", ["decoder_layers.1.conv.bias"] = "32",
+            ["decoder_layers.2.conv.weight"] = "16x32x5", ["decoder_layers.2.conv.bias"] = "16",
+            ["decoder_layers.3.conv.weight"] = "1x16x5", ["decoder_layers.3.conv.bias"] = "1",
+        }, shapes);
+    }
+
+    private static Dictionary<string, Tensor> AssertMatchesTheHandWrittenNetwork(ConvAutoencoder1DOptions options, SystemDescription system)
+    {
         var autoencoder = new ConvAutoencoder1D(options, system, CpuDevice.Seeded(7));
-        var states = rand(4, channels, system.Grid[0], dtype: ScalarType.Float64);
+        var states = rand(4, system.Channels.Count, system.Grid[0], dtype: ScalarType.Float64);
+        var p = Parameters(autoencoder);
 
         var latents = autoencoder.Encode(states);
-        var expectedLatents = ReferenceEncode(states, Parameters(autoencoder), options, autoencoder.PaddingLeft, autoencoder.PaddingRight);
+        var expectedLatents = ReferenceEncode(states, p, options, autoencoder.PaddingLeft, autoencoder.PaddingRight);
         AssertClose(expectedLatents, latents, 1e-12);
 
         var decoded = autoencoder.Decode(latents);
-        var expectedDecoded = ReferenceDecode(latents, Parameters(autoencoder), options, autoencoder.PaddedWidth,
-            autoencoder.PaddingLeft, system.Grid[0]);
+        var expectedDecoded = ReferenceDecode(latents, p, options, autoencoder.PaddedWidth, autoencoder.PaddingLeft, system.Grid[0]);
         AssertClose(expectedDecoded, decoded, 1e-12);
 
         // The module's own forward is the reconstruction.
         var module = (nn.Module<Tensor, Tensor>)autoencoder.Module;
         AssertClose(expectedDecoded, module.call(states), 1e-12);
+        return p;
     }
 
     [Fact]
@@ -256,7 +323,6 @@ public class ConvAutoencoder1DTests
 
     // ---- reference-spec §3.3 written out with elementary tensor operations ----
 
-    private static Tensor Celu(Tensor x) => ReferenceOps.Celu(x);
 
     private static Tensor TanhPlus(Tensor x) => ReferenceOps.TanhPlus(x);
 
@@ -291,7 +357,8 @@ public class ConvAutoencoder1DTests
         var h = Pad(x, left, right, options);
         for (int i = 0; i < layers; i++)
         {
-            h = nn.functional.conv1d(Pad(h, 2, 2, options), p[$"encoder_layers.{i}.conv.weight"], p[$"encoder_layers.{i}.conv.bias"]);
+            int half = (options.KernelOf(i) - 1) / 2;
+            h = nn.functional.conv1d(Pad(h, half, half, options), p[$"encoder_layers.{i}.conv.weight"], p[$"encoder_layers.{i}.conv.bias"]);
             if (options.BatchNorm && i < layers - 1)
             {
                 var mean = h.mean([0, 2], keepdim: true);
@@ -300,26 +367,27 @@ public class ConvAutoencoder1DTests
             }
             var pairs = h.reshape(h.shape[0], h.shape[1], h.shape[2] / 2, 2);
             h = options.UsesMaxPooling ? pairs.amax([3]) : pairs.mean([3]);
-            h = Celu(h);
+            h = ReferenceOps.Activate(h, options.Activation);
         }
-        return Celu(h.flatten(1).matmul(p["encoder_linear.weight"].t()) + p["encoder_linear.bias"]);
+        return ReferenceOps.Activate(h.flatten(1).matmul(p["encoder_linear.weight"].t()) + p["encoder_linear.bias"], options.Activation);
     }
 
     private static Tensor ReferenceDecode(Tensor z, Dictionary<string, Tensor> p, ConvAutoencoder1DOptions options, int padded, int left,
         int width)
     {
         int layers = options.Channels.Count;
-        var h = Celu(z.matmul(p["decoder_linear.weight"].t()) + p["decoder_linear.bias"])
+        var h = ReferenceOps.Activate(z.matmul(p["decoder_linear.weight"].t()) + p["decoder_linear.bias"], options.Activation)
             .reshape(z.shape[0], options.Channels[^1], padded >> layers);
         for (int i = 0; i < layers; i++)
         {
             var weight = p[$"decoder_layers.{i}.conv.weight"];
-            // A stride-1 transposed convolution with padding 2 is the convolution with the flipped kernel, in and out
-            // channels swapped, and padding k − 1 − 2 = 2.
+            int half = (options.KernelOf(layers - 1 - i) - 1) / 2;
+            // A stride-1 transposed convolution with padding (k−1)/2 is the convolution with the flipped kernel, in and
+            // out channels swapped, and padding k − 1 − (k−1)/2 = (k−1)/2.
             if (options.Transpose)
                 weight = weight.transpose(0, 1).flip(2);
-            h = nn.functional.conv1d(Pad(Upsample2(h), 2, 2, options), weight, p[$"decoder_layers.{i}.conv.bias"]);
-            h = i == layers - 1 ? TanhPlus(h) : Celu(h);
+            h = nn.functional.conv1d(Pad(Upsample2(h), half, half, options), weight, p[$"decoder_layers.{i}.conv.bias"]);
+            h = i == layers - 1 ? TanhPlus(h) : ReferenceOps.Activate(h, options.Activation);
         }
         return h.narrow(2, left, width);
     }

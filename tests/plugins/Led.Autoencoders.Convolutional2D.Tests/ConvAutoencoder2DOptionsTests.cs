@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 using System.ComponentModel.DataAnnotations;
 
 namespace Led.Autoencoders.Convolutional2D.Tests;
@@ -14,7 +15,9 @@ public class ConvAutoencoder2DOptionsTests
         Assert.Equal(5, options.Kernel);
         Assert.True(options.BatchNorm);
         Assert.True(options.Transpose);
-        Assert.Equal("avg", options.Pooling);
+        Assert.Equal(PoolingKind.Avg, options.Pooling);
+        Assert.Equal(Activation.Celu, options.Activation);
+        Assert.Null(options.Kernels);
         Assert.False(options.UsesMaxPooling);
         Assert.Equal(1, options.InputSubsampling);
         Assert.Empty(options.Errors());
@@ -29,15 +32,55 @@ public class ConvAutoencoder2DOptionsTests
     }
 
     [Theory]
-    [InlineData("max", true)]
-    [InlineData("MAX", true)]
-    [InlineData("Avg", false)]
-    public void Pooling_AcceptsAvgAndMaxInAnyCase(string pooling, bool max)
+    [InlineData(PoolingKind.Max, true)]
+    [InlineData(PoolingKind.Avg, false)]
+    public void Pooling_IsAvgOrMax(PoolingKind pooling, bool max)
     {
         var options = new ConvAutoencoder2DOptions { Pooling = pooling };
 
         Assert.Empty(options.Errors());
         Assert.Equal(max, options.UsesMaxPooling);
+    }
+
+    [Theory]
+    [InlineData(ConvPadding.Circular, null, null, "Padding")]
+    [InlineData(ConvPadding.Zeros, ConvPadding.Circular, null, "PaddingY")]
+    [InlineData(ConvPadding.Zeros, null, ConvPadding.Circular, "PaddingX")]
+    public void CircularPadding_NeedsTransposeOff(ConvPadding padding, ConvPadding? y, ConvPadding? x, string member)
+    {
+        var options = new ConvAutoencoder2DOptions { Padding = padding, PaddingY = y, PaddingX = x };
+        var error = Assert.Single(options.Errors());
+        Assert.Equal([member], error.MemberNames);
+        Assert.Contains("Circular padding needs Transpose false", error.ErrorMessage);
+
+        options.Transpose = false;
+        Assert.Empty(options.Errors());
+        Assert.Equal(padding == ConvPadding.Circular || y == ConvPadding.Circular, options.CircularY);
+        Assert.Equal(padding == ConvPadding.Circular || x == ConvPadding.Circular, options.CircularX);
+    }
+
+    [Fact]
+    public void Kernels_NeedOneOddKernelPerLayer()
+    {
+        Assert.Empty(new ConvAutoencoder2DOptions { Channels = [4, 4], Kernels = [3, 7] }.Errors());
+
+        var count = Assert.Single(new ConvAutoencoder2DOptions { Channels = [4, 4, 4], Kernels = [3, 5] }.Errors());
+        Assert.Equal([nameof(ConvAutoencoder2DOptions.Kernels)], count.MemberNames);
+        Assert.Contains("Kernels lists 2 kernel sizes but Channels lists 3 layers", count.ErrorMessage);
+        Assert.Contains("e.g. [5, 5, 5]", count.ErrorMessage);
+
+        var even = Assert.Single(new ConvAutoencoder2DOptions { Channels = [4, 4], Kernels = [3, 4] }.Errors());
+        Assert.Contains("Kernels[1] is 4", even.ErrorMessage);
+        Assert.Contains("use e.g. 5", even.ErrorMessage);
+        Assert.Single(new ConvAutoencoder2DOptions { Channels = [4, 4], Kernels = [0, 3] }.Errors());
+    }
+
+    [Fact]
+    public void AnUndefinedActivation_IsAnErrorListingTheChoices()
+    {
+        var error = Assert.Single(new ConvAutoencoder2DOptions { Activation = (Activation)42 }.Errors());
+        Assert.Equal([nameof(ConvAutoencoder2DOptions.Activation)], error.MemberNames);
+        Assert.Contains("celu, relu, tanh, elu, selu, gelu, silu", error.ErrorMessage);
     }
 
     [Fact]
@@ -53,12 +96,12 @@ public class ConvAutoencoder2DOptionsTests
     [Fact]
     public void UnknownPooling_IsAnErrorListingTheChoices()
     {
-        var error = Assert.Single(new ConvAutoencoder2DOptions { Pooling = "median" }.Errors());
+        var error = Assert.Single(new ConvAutoencoder2DOptions { Pooling = (PoolingKind)7 }.Errors());
 
         Assert.Equal([nameof(ConvAutoencoder2DOptions.Pooling)], error.MemberNames);
-        Assert.Contains("'median'", error.ErrorMessage);
-        Assert.Contains("'avg'", error.ErrorMessage);
-        Assert.Contains("'max'", error.ErrorMessage);
+        Assert.Contains("Pooling 7", error.ErrorMessage);
+        Assert.Contains("avg", error.ErrorMessage);
+        Assert.Contains("max", error.ErrorMessage);
     }
 
     [Fact]
@@ -88,7 +131,7 @@ public class ConvAutoencoder2DOptionsTests
     [Fact]
     public void AttributeAndRuleErrors_AreReportedTogether()
     {
-        var options = new ConvAutoencoder2DOptions { LatentDim = 0, Kernel = 6, Pooling = "sum" };
+        var options = new ConvAutoencoder2DOptions { LatentDim = 0, Kernel = 6, Pooling = (PoolingKind)9 };
 
         IReadOnlyList<ValidationResult> errors = options.Errors();
 
@@ -98,6 +141,6 @@ public class ConvAutoencoder2DOptionsTests
         Assert.Contains("ConvAutoencoder2D", thrown.Message);
         Assert.Contains("LatentDim", thrown.Message);
         Assert.Contains("Kernel (6)", thrown.Message);
-        Assert.Contains("'sum'", thrown.Message);
+        Assert.Contains("Pooling 9", thrown.Message);
     }
 }

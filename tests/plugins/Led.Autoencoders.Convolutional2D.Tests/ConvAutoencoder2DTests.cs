@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 using Led.Testing;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
@@ -145,17 +146,60 @@ public class ConvAutoencoder2DTests
     }
 
     [Theory]
-    [InlineData(false, false, "avg")]
-    [InlineData(true, false, "avg")]
-    [InlineData(false, true, "max")]
-    [InlineData(true, true, "avg")]
-    public void Forward_AgreesWithTheSpecificationWrittenOutByHand(bool batchNorm, bool transpose, string pooling)
+    [InlineData(false, false, PoolingKind.Avg)]
+    [InlineData(true, false, PoolingKind.Avg)]
+    [InlineData(false, true, PoolingKind.Max)]
+    [InlineData(true, true, PoolingKind.Avg)]
+    public void Forward_AgreesWithTheSpecificationWrittenOutByHand(bool batchNorm, bool transpose, PoolingKind pooling)
     {
         using var scope = NewDisposeScope();
         var options = new ConvAutoencoder2DOptions { Channels = [4, 6, 3], Kernel = 3, BatchNorm = batchNorm, Transpose = transpose, Pooling = pooling, LatentDim = 5 };
         var grid = new SystemDescription(["a", "b"], [14, 30], [1.0, 2.0], 0.1, Periodic: false);
+        AssertMatchesTheHandWrittenNetwork(options, grid);
+    }
+
+    [Theory]
+    [InlineData(Activation.Relu, ConvPadding.Zeros, null, null)]
+    [InlineData(Activation.Gelu, ConvPadding.Circular, null, null)]
+    [InlineData(Activation.Silu, ConvPadding.Zeros, null, ConvPadding.Circular)]
+    [InlineData(Activation.Selu, ConvPadding.Zeros, ConvPadding.Circular, null)]
+    [InlineData(Activation.Tanh, ConvPadding.Circular, ConvPadding.Zeros, null)]
+    public void PerLayerKernelsTheActivationAndPerAxisPadding_BuildTheHandWrittenNetwork(Activation activation, ConvPadding padding,
+        ConvPadding? y, ConvPadding? x)
+    {
+        using var scope = NewDisposeScope();
+        var options = new ConvAutoencoder2DOptions
+        {
+            Channels = [4, 6, 3], Kernels = [5, 3, 3], Activation = activation, Transpose = false, LatentDim = 5,
+            Padding = padding, PaddingY = y, PaddingX = x,
+        };
+        var grid = new SystemDescription(["a", "b"], [14, 30], [1.0, 2.0], 0.1, Periodic: false);
+        var p = AssertMatchesTheHandWrittenNetwork(options, grid);
+
+        Assert.Equal([4L, 2, 5, 5], p["encoder_layers.0.conv.weight"].shape);
+        Assert.Equal([6L, 4, 3, 3], p["encoder_layers.1.conv.weight"].shape);
+        Assert.Equal([6L, 3, 3, 3], p["decoder_layers.0.conv.weight"].shape);
+        Assert.Equal([2L, 4, 5, 5], p["decoder_layers.2.conv.weight"].shape);
+    }
+
+    [Fact]
+    public void CircularPaddingWiderThanADeepLayer_IsRefusedByCheckShapes()
+    {
+        var options = new ConvAutoencoder2DOptions { Channels = [4, 4, 4], Kernels = [3, 3, 13], Transpose = false, PaddingX = ConvPadding.Circular };
+        var grid = new SystemDescription(["a"], [16, 16], [1.0, 1.0], 0.1, Periodic: false);
+
+        var error = Assert.Throws<ArgumentException>(() => options.CheckShapes(grid, null));
+
+        Assert.Contains("layer 2 pads 6 values circularly along x, more than the 4", error.Message);
+        Assert.Contains("kernel of at most 9", error.Message);
+        options.PaddingX = ConvPadding.Zeros;
+        options.CheckShapes(grid, null);
+    }
+
+    private static Dictionary<string, Tensor> AssertMatchesTheHandWrittenNetwork(ConvAutoencoder2DOptions options, SystemDescription grid)
+    {
         var autoencoder = new ConvAutoencoder2D(options, grid, CpuDevice.Seeded(8));
-        var states = rand(4, 2, 14, 30, dtype: ScalarType.Float64);
+        var states = rand(4, grid.Channels.Count, grid.Grid[0], grid.Grid[1], dtype: ScalarType.Float64);
         var p = Parameters(autoencoder);
 
         var latents = autoencoder.Encode(states);
@@ -167,6 +211,7 @@ public class ConvAutoencoder2DTests
 
         // The module's own forward is the reconstruction.
         AssertClose(expectedDecoded, ((nn.Module<Tensor, Tensor>)autoencoder.Module).call(states), 1e-12);
+        return p;
     }
 
     [Fact]
@@ -289,7 +334,6 @@ public class ConvAutoencoder2DTests
 
     // ---- reference-spec §6 written out with elementary tensor operations (training mode: batch statistics) ----
 
-    private static Tensor Celu(Tensor x) => ReferenceOps.Celu(x);
 
     private static Tensor TanhPlus(Tensor x) => ReferenceOps.TanhPlus(x);
 
@@ -299,6 +343,14 @@ public class ConvAutoencoder2DTests
         long b = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
         var rows = cat([zeros(b, c, h, left, dtype: x.dtype), x, zeros(b, c, h, right, dtype: x.dtype)], 3);
         return cat([zeros(b, c, top, w + left + right, dtype: x.dtype), rows, zeros(b, c, bottom, w + left + right, dtype: x.dtype)], 2);
+    }
+
+    /// <summary>Zeros as <see cref="ZeroPad"/>, or along a circular axis the values wrapped from the other end.</summary>
+    private static Tensor Pad(Tensor x, long top, long bottom, long left, long right, ConvAutoencoder2DOptions options)
+    {
+        if (!options.CircularY && !options.CircularX) return ZeroPad(x, top, bottom, left, right);
+        var h = options.CircularX ? cat([x.narrow(3, x.shape[3] - left, left), x, x.narrow(3, 0, right)], 3) : ZeroPad(x, 0, 0, left, right);
+        return options.CircularY ? cat([h.narrow(2, h.shape[2] - top, top), h, h.narrow(2, 0, bottom)], 2) : ZeroPad(h, top, bottom, 0, 0);
     }
 
     private static Tensor Normalise(Tensor h)
@@ -335,44 +387,44 @@ public class ConvAutoencoder2DTests
     private static Tensor ReferenceEncode(Tensor x, Dictionary<string, Tensor> p, ConvAutoencoder2DOptions options, ConvAutoencoder2D g)
     {
         int layers = options.Channels.Count;
-        int half = (options.Kernel - 1) / 2;
-        var h = ZeroPad(x, g.PaddingTop, g.PaddingBottom, g.PaddingLeft, g.PaddingRight);
+        var h = Pad(x, g.PaddingTop, g.PaddingBottom, g.PaddingLeft, g.PaddingRight, options);
         for (int i = 0; i < layers; i++)
         {
-            h = nn.functional.conv2d(ZeroPad(h, half, half, half, half), p[$"encoder_layers.{i}.conv.weight"], p[$"encoder_layers.{i}.conv.bias"]);
+            int half = (options.KernelOf(i) - 1) / 2;
+            h = nn.functional.conv2d(Pad(h, half, half, half, half, options), p[$"encoder_layers.{i}.conv.weight"], p[$"encoder_layers.{i}.conv.bias"]);
             if (options.BatchNorm && i < layers - 1) h = Normalise(h);
             var blocks = h.reshape(h.shape[0], h.shape[1], h.shape[2] / 2, 2, h.shape[3] / 2, 2);
             h = options.UsesMaxPooling ? blocks.amax([3, 5]) : blocks.mean([3, 5]);
-            h = Celu(h);
+            h = ReferenceOps.Activate(h, options.Activation);
         }
-        return Celu(h.flatten(1).matmul(p["encoder_linear.weight"].t()) + p["encoder_linear.bias"]);
+        return ReferenceOps.Activate(h.flatten(1).matmul(p["encoder_linear.weight"].t()) + p["encoder_linear.bias"], options.Activation);
     }
 
     private static Tensor ReferenceDecode(Tensor z, Dictionary<string, Tensor> p, ConvAutoencoder2DOptions options, ConvAutoencoder2D g)
     {
         int layers = options.Channels.Count;
-        int half = (options.Kernel - 1) / 2;
-        var h = Celu(z.matmul(p["decoder_linear.weight"].t()) + p["decoder_linear.bias"])
+        var h = ReferenceOps.Activate(z.matmul(p["decoder_linear.weight"].t()) + p["decoder_linear.bias"], options.Activation)
             .reshape(z.shape[0], options.Channels[^1], g.BottleneckHeight, g.BottleneckWidth);
         for (int i = 0; i < layers; i++)
         {
             var weight = p[$"decoder_layers.{i}.conv.weight"];
             var bias = p[$"decoder_layers.{i}.conv.bias"];
+            int kernel = options.KernelOf(layers - 1 - i), half = (kernel - 1) / 2;
             if (options.Transpose)
             {
                 // ConvTranspose2d(k, stride 2, padding (k−1)/2, output padding 1) is the convolution of the zero-dilated
                 // input, padded by k − 1 − (k−1)/2 before and one more after, with the flipped kernel and in/out swapped.
-                int before = options.Kernel - 1 - half;
+                int before = kernel - 1 - half;
                 h = nn.functional.conv2d(ZeroPad(Dilate(h), before, before + 1, before, before + 1), weight.transpose(0, 1).flip(2, 3), bias);
             }
             else
             {
-                h = nn.functional.conv2d(ZeroPad(Upsample2(Upsample2(h, 2), 3), half, half, half, half), weight, bias);
+                h = nn.functional.conv2d(Pad(Upsample2(Upsample2(h, 2), 3), half, half, half, half, options), weight, bias);
             }
             if (i < layers - 1)
             {
                 if (options.BatchNorm) h = Normalise(h);
-                h = Celu(h);
+                h = ReferenceOps.Activate(h, options.Activation);
             }
         }
         return TanhPlus(h.narrow(2, g.PaddingTop, g.ResizedHeight).narrow(3, g.PaddingLeft, g.ResizedWidth));

@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 namespace Led.Autoencoders.Mlp.Tests;
 
 public class MlpAutoencoderOptionsTests
@@ -10,6 +11,9 @@ public class MlpAutoencoderOptionsTests
         Assert.Equal(2, options.LatentDim);
         Assert.Equal(3, options.Layers);
         Assert.Equal(100, options.Width);
+        Assert.Null(options.HiddenWidths);
+        Assert.Equal(Activation.Celu, options.Activation);
+        Assert.Equal([100, 100, 100], options.EffectiveHiddenWidths);
         Assert.Empty(options.Errors());
     }
 
@@ -29,5 +33,27 @@ public class MlpAutoencoderOptionsTests
         Assert.Contains("paper's FHN model uses", error.ErrorMessage);
         var thrown = Assert.Throws<ArgumentException>(options.ThrowIfInvalid);
         Assert.Contains(property, thrown.Message);
+    }
+
+    [Fact]
+    public void HiddenWidths_ReplaceLayersTimesWidth_AndEachMustBeAPositiveWidth()
+    {
+        Assert.Equal([64, 32], new MlpAutoencoderOptions { HiddenWidths = [64, 32] }.EffectiveHiddenWidths);
+
+        var empty = Assert.Single(new MlpAutoencoderOptions { HiddenWidths = [] }.Errors());
+        Assert.Equal([nameof(MlpAutoencoderOptions.HiddenWidths)], empty.MemberNames);
+        Assert.Contains("HiddenWidths lists 0 layers", empty.ErrorMessage);
+
+        var zero = Assert.Single(new MlpAutoencoderOptions { HiddenWidths = [64, 0] }.Errors());
+        Assert.Contains("HiddenWidths[1] is 0", zero.ErrorMessage);
+        Assert.Contains("e.g. [100, 100, 100]", zero.ErrorMessage);
+    }
+
+    [Fact]
+    public void AnUndefinedActivation_IsAnErrorListingTheChoices()
+    {
+        var error = Assert.Single(new MlpAutoencoderOptions { Activation = (Activation)42 }.Errors());
+        Assert.Equal([nameof(MlpAutoencoderOptions.Activation)], error.MemberNames);
+        Assert.Contains("celu, relu, tanh, elu, selu, gelu, silu", error.ErrorMessage);
     }
 }

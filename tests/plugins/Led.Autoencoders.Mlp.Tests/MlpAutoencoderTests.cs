@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 using Led.Testing;
 using Led.Abstractions.Systems;
 using TorchSharp;
@@ -154,6 +155,62 @@ public class MlpAutoencoderTests
         AssertClose(expectedStates, ((nn.Module<Tensor, Tensor>)autoencoder.Module).call(states), 1e-12);
     }
 
+    [Theory]
+    [InlineData(Activation.Relu)]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Elu)]
+    [InlineData(Activation.Selu)]
+    [InlineData(Activation.Gelu)]
+    [InlineData(Activation.Silu)]
+    public void HiddenWidthsAndTheActivation_BuildTheHandWrittenNetwork_AndTheCompiledDecoderAgrees(Activation activation)
+    {
+        using var scope = NewDisposeScope();
+        var options = new MlpAutoencoderOptions { HiddenWidths = [40, 40, 12], Activation = activation, LatentDim = 3 };
+        var autoencoder = new MlpAutoencoder(options, Fhn, CpuDevice.Seeded(6));
+        var parameters = Parameters(autoencoder);
+        var shapes = parameters.Where(p => p.Key.EndsWith(".weight", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key, p => string.Join("x", p.Value.shape));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["ENCODER.1.layer.weight"] = "40x202", ["ENCODER.4.layer.weight"] = "40x40", ["ENCODER.7.layer.weight"] = "12x40",
+            ["ENCODER.10.layer.weight"] = "3x12",
+            ["DECODER.0.layer.weight"] = "12x3", ["DECODER.3.layer.weight"] = "40x12", ["DECODER.6.layer.weight"] = "40x40",
+            ["DECODER.9.layer.weight"] = "202x40",
+        }, shapes);
+
+        var states = rand(4, 2, 101, dtype: ScalarType.Float64);
+        var h = cat([states.select(1, 0), states.select(1, 1)], 1);
+        foreach (int index in new[] { 1, 4, 7 })
+            h = ReferenceOps.Activate(Linear(h, parameters, $"ENCODER.{index}"), activation);
+        var expectedLatents = ReferenceOps.Activate(Linear(h, parameters, "ENCODER.10"), activation);
+        var latents = autoencoder.Encode(states);
+        AssertClose(expectedLatents, latents, 1e-12);
+
+        h = latents;
+        foreach (int index in new[] { 0, 3, 6 })
+            h = ReferenceOps.Activate(Linear(h, parameters, $"DECODER.{index}"), activation);
+        var expectedFlat = TanhPlus(Linear(h, parameters, "DECODER.9"));
+        AssertClose(stack([expectedFlat.narrow(1, 0, 101), expectedFlat.narrow(1, 101, 101)], 1), autoencoder.Decode(latents), 1e-12);
+
+        // The compiled decoder implements every activation but GELU, which falls back to the tensor path: same numbers.
+        var state = new double[202];
+        autoencoder.CompileDecoder().Decode(latents[..1].data<double>().ToArray(), state);
+        var expected = expectedFlat[0].data<double>().ToArray();
+        for (int i = 0; i < 202; i++) Assert.Equal(expected[i], state[i], 12);
+    }
+
+    [Fact]
+    public void HiddenWidthsOfLayersTimesWidth_BuildTheSameNetworkAsLayersAndWidth()
+    {
+        using var scope = NewDisposeScope();
+        var listed = new MlpAutoencoder(new MlpAutoencoderOptions { HiddenWidths = [100, 100, 100] }, Fhn, CpuDevice.Seeded(3));
+        var paper = new MlpAutoencoder(new MlpAutoencoderOptions(), Fhn, CpuDevice.Seeded(3));
+        var a = Parameters(listed);
+        var b = Parameters(paper);
+        Assert.Equal(b.Keys, a.Keys);
+        foreach (var name in a.Keys) Assert.True(a[name].eq(b[name]).all().item<bool>(), name);
+    }
+
     [Fact]
     public void DecodedValues_LieStrictlyInsideZeroOne()
     {
@@ -244,7 +301,7 @@ public class MlpAutoencoderTests
         return weight.shape[0] == weight.shape[1] ? y + x : y;
     }
 
-    private static Tensor Celu(Tensor x) => x.clamp_min(0) + (x.exp() - 1).clamp_max(0);
+    private static Tensor Celu(Tensor x) => ReferenceOps.Celu(x);
 
     private static Tensor TanhPlus(Tensor x) => 0.5 + 0.5 * x.tanh();
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace Led.Autoencoders.Convolutional;
+namespace Led.Toolkit.Learning;
 
-/// <summary>How <c>ConvAutoencoder1D</c> pads the grid for its convolutions (option <c>padding</c>).</summary>
+/// <summary>How a convolutional autoencoder pads the grid for its convolutions (option <c>padding</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ConvPadding>))]
 public enum ConvPadding
 {
