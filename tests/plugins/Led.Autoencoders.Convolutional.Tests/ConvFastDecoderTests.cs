@@ -17,13 +17,13 @@ public class ConvFastDecoderTests
     /// (no crop) and FHN (two channels, 101 points cropped from 128). Float64: to 1e-12; float32: to 2e-6 (outputs in (0, 1)).
     /// </summary>
     [Theory]
-    [InlineData(false, ConvPadding.Zeros, "avg", false, false)]
-    [InlineData(true, ConvPadding.Zeros, "avg", false, false)]
-    [InlineData(false, ConvPadding.Circular, "max", true, false)]
-    [InlineData(false, ConvPadding.Zeros, "avg", false, true)]
-    [InlineData(true, ConvPadding.Zeros, "max", true, true)]
-    [InlineData(false, ConvPadding.Circular, "avg", false, true)]
-    public void CompiledDecoder_EqualsTheTensorDecoder_InBothPrecisions(bool transpose, ConvPadding padding, string pooling, bool batchNorm, bool fhn)
+    [InlineData(false, ConvPadding.Zeros, PoolingKind.Avg, false, false)]
+    [InlineData(true, ConvPadding.Zeros, PoolingKind.Avg, false, false)]
+    [InlineData(false, ConvPadding.Circular, PoolingKind.Max, true, false)]
+    [InlineData(false, ConvPadding.Zeros, PoolingKind.Avg, false, true)]
+    [InlineData(true, ConvPadding.Zeros, PoolingKind.Max, true, true)]
+    [InlineData(false, ConvPadding.Circular, PoolingKind.Avg, false, true)]
+    public void CompiledDecoder_EqualsTheTensorDecoder_InBothPrecisions(bool transpose, ConvPadding padding, PoolingKind pooling, bool batchNorm, bool fhn)
     {
         foreach (var dtype in new[] { ScalarType.Float64, ScalarType.Float32 })
         {
