@@ -10,6 +10,7 @@ var root = new RootCommand("LED.NET: learn the effective dynamics of multiscale 
     ExperimentCommands.Simulate(),
     ExperimentCommands.Train(),
     ExperimentCommands.Forecast(),
+    ExperimentCommands.Loss(),
     ExperimentCommands.Run(),
     ImportCommand.Create(),
     SweepCommands.Sweep(), SweepCommands.Report(),

@@ -183,6 +183,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(again.ExitCode == 0, again.Out + again.Error);
         var reloaded = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "e2e-forecast", "metrics.json")))!;
         Assert.Equal(metrics["mnad"]!.GetValue<double>(), reloaded["mnad"]!.GetValue<double>(), 12);
+
+        // `led loss` scores the saved model under the training objective: on the validation windows it is the loss
+        // training kept as its best, the mean of the two enabled terms, and the reconstruction term is reported too.
+        var loss = LedProcess.Run(_dir, "loss", config, "--model", target, "--out", Path.Combine(_dir, "e2e-loss"));
+        Assert.True(loss.ExitCode == 0, loss.Out + loss.Error);
+        var scored = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "e2e-loss", "metrics.json")))!;
+        double Get(string key) => scored[key]!.GetValue<double>();
+        Assert.Equal(history.Min(), Get("validation_loss"), 12);
+        Assert.Equal((Get("validation_loss_output") + Get("validation_loss_latent")) / 2, Get("validation_loss"), 14);
+        Assert.Equal(metrics["autoencoder_validation_mse_scaled"]!.GetValue<double>(), Get("validation_reconstruction_mse"), 12);
+        Assert.True(Get("validation_loss_reconstruction") > 0 && Get("train_loss") > 0);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Serilog;
 
 namespace Led.Cli.Commands;
 
-/// <summary><c>led simulate | train | forecast | run</c>: the LED stages, alone or together.</summary>
+/// <summary><c>led simulate | train | forecast | loss | run</c>: the LED stages, alone or together.</summary>
 public static class ExperimentCommands
 {
     public static Command Simulate()
@@ -101,6 +101,26 @@ public static class ExperimentCommands
             string modelDir = LedModel.ResolveDirectory(parse.GetValue(model)!);
             return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
                 session => ForecastChecks(session, modelDir), run => run.Actions.Forecast(run.Folder.Path, modelDir));
+        });
+        return command;
+    }
+
+    public static Command Loss()
+    {
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var output = CommonOptions.Out("run folder (default: output.directory); writes DIR/metrics.json");
+        var force = CommonOptions.Force();
+        var model = new Option<string>("--model") { Description = "trained model: a run folder of `led train`/`led run` or its model/ subfolder", Required = true };
+        var command = new Command("loss", "score a trained model under the config's training objective on its training and validation windows")
+        {
+            config, set, output, force, model,
+        };
+        command.SetAction(parse =>
+        {
+            string modelDir = LedModel.ResolveDirectory(parse.GetValue(model)!);
+            return CommandRunner.Experiment(CommandLine(), parse.GetValue(config), parse.GetValue(set)!, parse.GetValue(output), parse.GetValue(force), true,
+                session => ForecastChecks(session, modelDir), run => run.Actions.Objective(modelDir));
         });
         return command;
     }

@@ -8,7 +8,7 @@ namespace Led.Core.Training;
 
 /// <summary>
 /// Trains a propagator on scaled latent trajectories <c>[T, d_z]</c> with the autoencoder frozen: windows of
-/// <see cref="TrainingOptions.WindowLength"/> (one starting every <see cref="TrainingOptions.SequenceLength"/> samples),
+/// <see cref="TrainingOptions.WindowLength"/> (one starting every <see cref="TrainingOptions.WindowStep"/> samples),
 /// truncated back-propagation through time in chunks of <see cref="TrainingOptions.SequenceLength"/> with the hidden
 /// state carried (detached) between chunks and one optimiser step per chunk; the inputs, not the targets, optionally
 /// carry Gaussian noise (<see cref="TrainingOptions.Noise"/>). The loss is the latent forecast MSE in
@@ -31,8 +31,8 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
                 fittable.Fit(new FitData(trainLatents, validationLatents));
                 return [];
             case ITrainable trainable:
-                using (var train = TruncatedBackpropagation.Windows(trainLatents, options.WindowLength, options.SequenceLength, "training"))
-                using (var validation = TruncatedBackpropagation.Windows(validationLatents, options.WindowLength, options.SequenceLength, "validation"))
+                using (var train = TruncatedBackpropagation.Windows(trainLatents, options.WindowLength, options.WindowStep, "training"))
+                using (var validation = TruncatedBackpropagation.Windows(validationLatents, options.WindowLength, options.WindowStep, "validation"))
                 {
                     log.Information("propagator: {Train} training and {Validation} validation windows of {Length} steps",
                         train.shape[0], validation.shape[0], options.WindowLength);

@@ -68,10 +68,18 @@ public static class TruncatedBackpropagation
 
     /// <summary>The mean chunk loss over all windows without gradient (validation), after the same warm-up as <see cref="Epoch"/>.</summary>
     public static double Evaluate(Tensor windows, int batchSize, int length, Func<int, PropagatorState> start,
-        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, int warmup = 0, Action<PropagatorState, Tensor>? warm = null)
+        Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, int warmup = 0, Action<PropagatorState, Tensor>? warm = null) =>
+        EvaluateTerms(windows, batchSize, length, start, (state, input, target) => chunkLoss(state, input, target).reshape(1), warmup, warm)[0];
+
+    /// <summary>
+    /// The mean over all chunks of every entry of <paramref name="chunkTerms"/> (a vector of loss terms per chunk), without
+    /// gradient, after the same warm-up as <see cref="Epoch"/>.
+    /// </summary>
+    public static double[] EvaluateTerms(Tensor windows, int batchSize, int length, Func<int, PropagatorState> start,
+        Func<PropagatorState, Tensor, Tensor, Tensor> chunkTerms, int warmup = 0, Action<PropagatorState, Tensor>? warm = null)
     {
         using var noGrad = no_grad();
-        double total = 0;
+        double[]? total = null;
         int steps = 0;
         for (long first = 0; first < windows.shape[0]; first += batchSize)
         {
@@ -82,11 +90,13 @@ public static class TruncatedBackpropagation
             foreach (var (input, target) in Chunks(batch, length))
             {
                 using var scope = NewDisposeScope();
-                total += chunkLoss(state, input, target).to(ScalarType.Float64).item<double>();
+                var terms = chunkTerms(state, input, target).to(ScalarType.Float64).cpu().data<double>().ToArray();
+                total ??= new double[terms.Length];
+                for (int i = 0; i < terms.Length; i++) total[i] += terms[i];
                 steps++;
             }
         }
-        return total / steps;
+        return total!.Select(t => t / steps).ToArray();
     }
 
     /// <summary>Feeds the first <paramref name="warmup"/> samples of the windows to the state without gradient; returns the rest.</summary>

@@ -47,9 +47,25 @@ public sealed class ExperimentActions(Experiment experiment, ExperimentComposer 
     {
         using var led = composer.Compose(context);
         using var model = LedModel.Load(modelDirectory, led.Autoencoder, led.Propagator, composer.System.Description.Observable, context.Log);
+        return led.Evaluate(ModelData(modelDirectory), model, folder);
+    }
+
+    /// <summary><c>data.path</c>, else the data the model was trained on (beside its folder), else simulated.</summary>
+    private LedDataset ModelData(string modelDirectory)
+    {
         string sibling = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelDirectory))!, "data.h5");
-        var data = experiment.Config.Data.Path is null && File.Exists(sibling) ? composer.Data(context).Read(sibling) : Data(null);
-        return led.Evaluate(data, model, folder);
+        return experiment.Config.Data.Path is null && File.Exists(sibling) ? composer.Data(context).Read(sibling) : Data(null);
+    }
+
+    /// <summary>
+    /// The model saved in <paramref name="modelDirectory"/> scored under this config's training objective on its training
+    /// and validation windows (<see cref="ObjectiveStage"/>); the data as for <see cref="Forecast"/>.
+    /// </summary>
+    public Dictionary<string, double> Objective(string modelDirectory)
+    {
+        using var led = composer.Compose(context);
+        using var model = LedModel.Load(modelDirectory, led.Autoencoder, led.Propagator, composer.System.Description.Observable, context.Log);
+        return new ObjectiveStage(experiment.Config.Training, context).Score(model, ModelData(modelDirectory));
     }
 
     /// <summary>Every stage: data (written to <c>folder/data.h5</c> when simulated), training, forecast.</summary>

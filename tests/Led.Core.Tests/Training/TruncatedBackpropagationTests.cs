@@ -1,3 +1,4 @@
+using Led.Core.Configuration;
 using Led.Abstractions.Learning;
 using Led.Core.Training;
 using static TorchSharp.torch;
@@ -27,6 +28,30 @@ public sealed class TruncatedBackpropagationTests
         public void SaveState(BinaryWriter writer) => writer.Write(Steps);
 
         public void LoadState(BinaryReader reader) => Steps = reader.ReadInt32();
+    }
+
+    [Fact]
+    public void WindowsStartEveryStrideSamplesOfEachTrajectory()
+    {
+        using var scope = NewDisposeScope();
+        // FHN's training set: three trajectories of 451 samples, windows of 121 (value = trajectory·1000 + sample index).
+        var trajectories = Enumerable.Range(0, 3).Select(k => (arange(451, dtype: ScalarType.Float64) + 1000 * k).reshape(451, 1)).ToList();
+
+        var everySample = TruncatedBackpropagation.Windows(trajectories, 121, 1, "training");
+        var everyChunk = TruncatedBackpropagation.Windows(trajectories, 121, 20, "training");
+
+        Assert.Equal([3 * 331L, 121, 1], everySample.shape);           // starts 0 … 330 in each trajectory
+        Assert.Equal([3 * 17L, 121, 1], everyChunk.shape);             // starts 0, 20, …, 320
+        Assert.Equal(1000 + 7, everySample[331 + 7, 0, 0].item<double>());
+        Assert.Equal(1000 + 7 + 120, everySample[331 + 7, 120, 0].item<double>());
+        Assert.Equal(2000 + 320, everyChunk[2 * 17 + 16, 0, 0].item<double>());
+    }
+
+    [Fact]
+    public void TheWindowStrideDefaultsToTheSequenceLength()
+    {
+        Assert.Equal(20, new TrainingOptions { SequenceLength = 20 }.WindowStep);
+        Assert.Equal(1, new TrainingOptions { SequenceLength = 20, WindowStride = 1 }.WindowStep);
     }
 
     [Fact]
