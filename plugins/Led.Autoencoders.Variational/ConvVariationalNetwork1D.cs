@@ -38,19 +38,19 @@ internal sealed class ConvVariationalNetwork1D : VariationalNetwork
         {
             _encoderLayers.Add(nn.Sequential(
                 ("conv", nn.Conv1d(inChannels, outChannels, kernel, padding: halfKernel, device: device, dtype: dtype)),
-                ("activation", ActivationModules.Create(options.Activation)),
+                ("activation", ActivationLayer.Create(options.Activation)),
                 ("pool", nn.AvgPool1d(2, 2))));
             inChannels = outChannels;
         }
         _decoderLinear = nn.Linear(options.LatentDim, flat, device: device, dtype: dtype);
-        _decoderActivation = ActivationModules.Create(options.Activation);
+        _decoderActivation = ActivationLayer.Create(options.Activation);
         for (int i = layers - 1; i >= 0; i--)
         {
             int outChannels = i == 0 ? inputChannels : options.Channels[i - 1];
             _decoderLayers.Add(nn.Sequential(
                 ("upsample", nn.Upsample(scale_factor: [2.0], mode: UpsampleMode.Nearest)),
                 ("conv", nn.Conv1d(options.Channels[i], outChannels, kernel, padding: halfKernel, device: device, dtype: dtype)),
-                ("activation", i == 0 ? new TanhPlus() : ActivationModules.Create(options.Activation))));
+                ("activation", i == 0 ? new TanhPlus() : ActivationLayer.Create(options.Activation))));
         }
         register_module("encoder_layers", _encoderLayers);
         RegisterHeads(flat, options.LatentDim, device, dtype);

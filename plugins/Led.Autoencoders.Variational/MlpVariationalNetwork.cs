@@ -27,9 +27,9 @@ internal sealed class MlpVariationalNetwork : VariationalNetwork
         for (int i = 0; i < options.Layers; i++)
         {
             encoder.Add(($"{encoder.Count}", nn.Linear(encoderIn, width, device: device, dtype: dtype)));
-            encoder.Add(($"{encoder.Count}", ActivationModules.Create(options.Activation)));
+            encoder.Add(($"{encoder.Count}", ActivationLayer.Create(options.Activation)));
             decoder.Add(($"{decoder.Count}", nn.Linear(decoderIn, width, device: device, dtype: dtype)));
-            decoder.Add(($"{decoder.Count}", ActivationModules.Create(options.Activation)));
+            decoder.Add(($"{decoder.Count}", ActivationLayer.Create(options.Activation)));
             encoderIn = decoderIn = width;
         }
         decoder.Add(($"{decoder.Count}", nn.Linear(width, size, device: device, dtype: dtype)));

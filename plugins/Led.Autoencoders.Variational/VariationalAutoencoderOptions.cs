@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 using System.ComponentModel.DataAnnotations;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
@@ -27,7 +28,7 @@ public sealed class VariationalAutoencoderOptions : IValidatableObject, IShapeOp
     public VariationalBackbone Backbone { get; set; } = VariationalBackbone.Mlp;
 
     /// <summary>Activation of the hidden layers.</summary>
-    public VariationalActivation Activation { get; set; } = VariationalActivation.Celu;
+    public Activation Activation { get; set; } = Activation.Celu;
 
     /// <summary>mlp: hidden layers of the encoder (and of the decoder).</summary>
     [Range(1, 64, ErrorMessage = "Layers must be between 1 and 64 (e.g. 3).")]
@@ -53,8 +54,8 @@ public sealed class VariationalAutoencoderOptions : IValidatableObject, IShapeOp
             yield return new ValidationResult("Beta must be a finite number >= 0 (1: the plain VAE).", [nameof(Beta)]);
         if (!Enum.IsDefined(Backbone))
             yield return new ValidationResult($"Backbone {(int)Backbone} is not one; use 'mlp' or 'conv1d'.", [nameof(Backbone)]);
-        if (!Enum.IsDefined(Activation))
-            yield return new ValidationResult($"Activation {(int)Activation} is not one; use 'celu', 'tanh', 'relu' or 'silu'.", [nameof(Activation)]);
+        foreach (var error in LayerOptionRules.Activation(Activation))
+            yield return error;
         if (Kernel >= 1 && Kernel % 2 == 0)
             yield return new ValidationResult(
                 $"Kernel ({Kernel}) must be odd so that the zero padding of (Kernel-1)/2 on each side keeps the width; use e.g. {Kernel + 1}.",

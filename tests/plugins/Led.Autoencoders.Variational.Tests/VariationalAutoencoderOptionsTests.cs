@@ -1,3 +1,4 @@
+using Led.Toolkit.Learning;
 using System.Text.Json;
 using Led.Abstractions.Systems;
 
@@ -15,7 +16,7 @@ public class VariationalAutoencoderOptionsTests
 
         Assert.Equal(1.0, options.Beta);
         Assert.Equal(VariationalBackbone.Mlp, options.Backbone);
-        Assert.Equal(VariationalActivation.Celu, options.Activation);
+        Assert.Equal(Activation.Celu, options.Activation);
         Assert.Empty(options.Errors());
         Assert.Equal(2, options.CheckShapes(Plane, null).Dim);
     }
@@ -64,6 +65,6 @@ public class VariationalAutoencoderOptionsTests
         var options = JsonSerializer.Deserialize<VariationalAutoencoderOptions>(
             """{ "LatentDim": 4, "Beta": 0.25, "Backbone": "conv1d", "Activation": "tanh" }""")!;
 
-        Assert.Equal((4, 0.25, VariationalBackbone.Conv1d, VariationalActivation.Tanh), (options.LatentDim, options.Beta, options.Backbone, options.Activation));
+        Assert.Equal((4, 0.25, VariationalBackbone.Conv1d, Activation.Tanh), (options.LatentDim, options.Beta, options.Backbone, options.Activation));
     }
 }
