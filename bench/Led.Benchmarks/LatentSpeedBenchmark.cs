@@ -95,7 +95,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
             body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {batched * 1e6:F2} | {SpeedStage.Format(ksFineMicro / batched)} | {SpeedStage.Format(fhnMicro / batched)} |"));
         }
         body.AppendLine();
-        body.AppendLine("Compiled propagator over 100 trajectories (each on its own compiled step, as the multiscale stage forecasts its initial conditions with `threads` > 1), per trajectory and step, fastest of three:");
+        body.AppendLine("Compiled propagator over 100 trajectories of 1000 steps, one compiled step per thread, each thread running its share of the trajectories one after another (as the multiscale stage forecasts its initial conditions with `threads` > 1); per trajectory and step, fastest of three:");
         body.AppendLine();
         body.AppendLine("| model | 1 thread µs / trajectory-step | 2 threads µs / trajectory-step | 1 thread / 2 threads |");
         body.AppendLine("|---|---:|---:|---:|");

@@ -29,7 +29,8 @@ public sealed class LstmStepBenchmark : IBenchmark
         var body = new StringBuilder();
         body.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU: {CpuName()}; AVX-512F {Avx512F.IsSupported}, AVX2 {Avx2.IsSupported}, FMA {Fma.IsSupported}; " +
-            $"512-bit vectors accelerated {Vector512.IsHardwareAccelerated}, 256-bit {Vector256.IsHardwareAccelerated}."));
+            $"512-bit vectors accelerated {Vector512.IsHardwareAccelerated}, 256-bit {Vector256.IsHardwareAccelerated}; " +
+            $"L2 {Cache(2)} per core, L3 {Cache(3)}."));
         body.AppendLine();
         body.AppendLine("| model | precision | lanes | cell kernel µs / step | unfused µs / step | whole compiled step µs / step | weights KiB | read bandwidth at that size GB/s | bandwidth bound µs | multiply-adds / step | peak multiply-adds / ns | arithmetic bound µs | kernel / larger bound |");
         body.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -44,7 +45,8 @@ public sealed class LstmStepBenchmark : IBenchmark
                         "(DenseKernels.MatVec, four rows a time, horizontal sums) followed by TensorPrimitives' sigmoid, tanh and cell update; 'whole compiled step' is IFastLatentStepSource.CompileStep() of " +
                         "an LstmPropagator (conversion to the model's precision, the layer and the d_z-row head). Bandwidth bound = weight bytes / " +
                         "read bandwidth measured by summing a buffer of the weights' size with the kernel's vector width; arithmetic bound = " +
-                        "4·H·(d_z + H) multiply-adds / the fused multiply-add rate measured on register-resident accumulators at the kernel's width.");
+                        "4·H·(d_z + H) multiply-adds / the fused multiply-add rate measured on register-resident accumulators at the kernel's width. " +
+                        "Weights larger than the core's L2 are streamed from L3 at every step, and the bandwidth bound is then L3's.");
         return body.ToString();
     }
 
@@ -205,6 +207,24 @@ public sealed class LstmStepBenchmark : IBenchmark
         static Vector256<T> Fused(Vector256<T> a, Vector256<T> b, Vector256<T> c) => typeof(T) == typeof(float)
             ? Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>()
             : Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
+    /// <summary>The size of the first core's level-<paramref name="level"/> cache as Linux reports it, or "unknown".</summary>
+    private static string Cache(int level)
+    {
+        try
+        {
+            foreach (var index in Directory.GetDirectories("/sys/devices/system/cpu/cpu0/cache", "index*"))
+                if (File.ReadAllText(Path.Combine(index, "level")).Trim() == level.ToString(CultureInfo.InvariantCulture))
+                    return File.ReadAllText(Path.Combine(index, "size")).Trim().Replace("K", " KiB", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return "unknown";
     }
 
     private static string CpuName()
