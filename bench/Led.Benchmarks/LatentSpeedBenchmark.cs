@@ -21,7 +21,8 @@ namespace Led.Benchmarks;
 /// `latent-speed`: time per coarse step of the micro solvers against the latent path at the paper's model sizes (weights
 /// are random: speed does not depend on their values): propagator only, propagator + decoder at every step and at every
 /// k-th step (<c>--decode-every k</c>, default 10: forecast.decodeEvery), through TorchSharp and through the compiled path,
-/// batch 1; each decoder alone, TorchSharp against compiled; and the TorchSharp propagator batched over 100 trajectories.
+/// batch 1; each decoder alone, TorchSharp against compiled; the TorchSharp propagator batched over 100 trajectories; and the
+/// compiled propagator over 100 trajectories on one thread against two.
 /// Each latent timing is the fastest of three (the machine is shared).
 /// </summary>
 public sealed class LatentSpeedBenchmark : IBenchmark
@@ -32,6 +33,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
     {
         int every = args.SkipWhile(a => a != "--decode-every").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10);
         LstmPropagator? ksBatched = null, fhnBatched = null;
+        var compiled = new List<(string Model, LstmPropagator Lstm, int Dz)>();
         var body = new StringBuilder();
         var decoders = new StringBuilder();
         body.AppendLine($"| system (micro step) | micro solver µs / coarse step | model | path | propagator µs / step | + decoder every step µs / step | + decoder every {every}-th step µs / step | speed-up (propagator) | speed-up (decoder every step) | speed-up (decoder every {every}-th step) |");
@@ -52,6 +54,8 @@ public sealed class LatentSpeedBenchmark : IBenchmark
             var fhnLstm = new LstmPropagator(new LstmOptions { Hidden = 32 }, new LatentSpace(2), device);
             var fhnMlp = new MlpAutoencoder(new MlpAutoencoderOptions { LatentDim = 2 }, fhn.Description, device);
             if (precision == Precision.Float64) (ksBatched, fhnBatched) = (ksLstm, fhnLstm);
+            compiled.Add(($"LSTM 256, d_z 8, {precision}", ksLstm, 8));
+            compiled.Add(($"LSTM 32, d_z 2, {precision}", fhnLstm, 2));
 
             foreach (var (label, micro, model, ae, lstm) in new (string, double, string, IAutoencoder, LstmPropagator)[]
                      {
@@ -89,6 +93,18 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         {
             double batched = Batched(lstm, dz, 100) / 100;
             body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {batched * 1e6:F2} | {SpeedStage.Format(ksFineMicro / batched)} | {SpeedStage.Format(fhnMicro / batched)} |"));
+        }
+        body.AppendLine();
+        body.AppendLine("Compiled propagator over 100 trajectories of 1000 steps, one compiled step per thread, each thread running its share of the trajectories one after another (as the multiscale stage forecasts its initial conditions with `threads` > 1); per trajectory and step, fastest of three:");
+        body.AppendLine();
+        body.AppendLine("| model | 1 thread µs / trajectory-step | 2 threads µs / trajectory-step | 1 thread / 2 threads |");
+        body.AppendLine("|---|---:|---:|---:|");
+        foreach (var (model, lstm, dz) in compiled)
+        {
+            var starts = Enumerable.Range(0, 100).Select(i => Enumerable.Range(0, dz).Select(d => 0.3 + 0.004 * i + 0.01 * d).ToArray()).ToList();
+            double Threads(int threads) => Enumerable.Range(0, 3).Min(_ => SpeedMeasurement.FastTrajectories(lstm, starts, 1000, threads)!.Value);
+            double one = Threads(1), two = Threads(2);
+            body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {one * 1e6:F2} | {two * 1e6:F2} | {one / two:F2}× |"));
         }
         body.AppendLine();
         body.AppendLine($"Micro solver: median of repeated coarse steps from a state on the attractor. Latent path: batch 1, one torch thread, fastest of three; " +

@@ -83,7 +83,7 @@ public static class CommandRunner
             {
                 var context = new StageContext(device, session.Experiment.Config.Seed)
                 {
-                    Log = logger, Progress = progress, Cancel = cancel.Token,
+                    Log = logger, Progress = progress, Cancel = cancel.Token, Threads = session.Experiment.Config.Threads,
                     Checkpoints = new TrainingCheckpoints(folder.File(TrainingCheckpoints.FolderName), session.Experiment.Config.Training),
                 };
                 var actions = new ExperimentActions(session.Experiment, session.Composer, context, Provenance.ToJson(provenance));

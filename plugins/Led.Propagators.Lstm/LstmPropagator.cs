@@ -48,7 +48,11 @@ public sealed class LstmPropagator : ILatentPropagator, ITrainable, IReferencePa
     public IFastLatentStep CompileStep()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var p = _network.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
+        // The scope holds every temporary tensor until the values are copied out and then frees it, rather than leaving
+        // them to the finalizer (many compilations, as one per initial condition, would otherwise pile them up).
+        Dictionary<string, double[]> p;
+        using (NewDisposeScope())
+            p = _network.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
         return _device.DType == ScalarType.Float32 ? Compile<float>(p) : Compile<double>(p);
     }
 

@@ -15,6 +15,12 @@ public sealed record StageContext(IDeviceContext Device, int Seed)
 
     public CancellationToken Cancel { get; init; }
 
+    /// <summary>
+    /// The threads the run may use (the config's <c>threads</c>): besides torch's intra-op threads, the multiscale stage
+    /// forecasts this many initial conditions at once on the components' compiled path.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Where the training stages keep their checkpoints (<c>checkpoints/</c> of the run folder), or null for none.</summary>
     public TrainingCheckpoints? Checkpoints { get; init; }
 }

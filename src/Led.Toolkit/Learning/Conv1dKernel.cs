@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using X86Fma = System.Runtime.Intrinsics.X86.Fma;
+using Led.Toolkit.Learning.Simd;
 
 namespace Led.Toolkit.Learning;
 
@@ -93,58 +93,5 @@ public static class Conv1dKernel
                         sum += weights[(o * cin + ci) * k + j] * padded[ci * pw + x + j];
                 output[o * outWidth + x] = sum;
             }
-    }
-
-    /// <summary>One SIMD width's operations, so that <see cref="Wide{TLanes, TVector, T}"/> is written once for both (specialised by the JIT).</summary>
-    private interface ILanes<TVector, T> where T : unmanaged
-    {
-        static abstract int Count { get; }
-
-        static abstract TVector Broadcast(T value);
-
-        static abstract TVector Load(ref T source, nuint offset);
-
-        static abstract void Store(TVector value, ref T target, nuint offset);
-
-        /// <summary>a·b + c, fused where the CPU has FMA (float and double), else multiply and add.</summary>
-        static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
-    }
-
-    private readonly struct Lanes512<T> : ILanes<Vector512<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public static int Count => Vector512<T>.Count;
-
-        public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
-
-        public static Vector512<T> Load(ref T source, nuint offset) => Vector512.LoadUnsafe(ref source, offset);
-
-        public static void Store(Vector512<T> value, ref T target, nuint offset) => value.StoreUnsafe(ref target, offset);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<T> MultiplyAdd(Vector512<T> a, Vector512<T> b, Vector512<T> c)
-        {
-            if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-            if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-            return a * b + c;
-        }
-    }
-
-    private readonly struct Lanes256<T> : ILanes<Vector256<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public static int Count => Vector256<T>.Count;
-
-        public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
-
-        public static Vector256<T> Load(ref T source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
-
-        public static void Store(Vector256<T> value, ref T target, nuint offset) => value.StoreUnsafe(ref target, offset);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-        {
-            if (X86Fma.IsSupported && typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-            if (X86Fma.IsSupported && typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-            return a * b + c;
-        }
     }
 }

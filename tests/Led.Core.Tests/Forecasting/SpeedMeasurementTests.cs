@@ -108,4 +108,31 @@ public class SpeedMeasurementTests
         Assert.NotNull(timing);
         Assert.Equal(timing.WithDecoder, timing.WithDecoderEveryK);
     }
+
+    /// <summary>Compiles a new halving step on each call and keeps them all.</summary>
+    private sealed class CompilingHalving : Halving, IFastLatentStepSource
+    {
+        public System.Collections.Concurrent.ConcurrentBag<CompiledHalving> Compiled { get; } = [];
+
+        public IFastLatentStep CompileStep()
+        {
+            var step = new CompiledHalving();
+            Compiled.Add(step);
+            return step;
+        }
+    }
+
+    [Fact]
+    public void ManyTrajectoriesOnTwoThreads_StepEveryTrajectoryOnOneCompiledStepPerThread()
+    {
+        var propagator = new CompilingHalving();
+
+        var seconds = SpeedMeasurement.FastTrajectories(propagator, Enumerable.Range(0, 5).Select(i => new[] { 1.0 + i }).ToList(), steps: 7, threads: 2);
+
+        Assert.NotNull(seconds);
+        Assert.Equal(2, propagator.Compiled.Count);
+        // three and two trajectories, each run for 20 settling steps and 7 timed ones
+        Assert.Equal([2 * 27, 3 * 27], propagator.Compiled.Select(step => step.Steps).Order());
+        Assert.Null(SpeedMeasurement.FastTrajectories(new Halving(), [[1.0]], steps: 7, threads: 2));
+    }
 }

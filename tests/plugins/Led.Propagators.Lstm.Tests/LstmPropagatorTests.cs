@@ -139,6 +139,20 @@ public class LstmPropagatorTests
         Assert.InRange(CompiledStepAssert.LargestDeviation(network, network.Module, 8, ScalarType.Float32), 0, 2e-6);
     }
 
+    /// <summary>Hidden sizes off the SIMD width (padded unit blocks) and one a whole number of 512-bit float32 blocks, both precisions.</summary>
+    [Theory]
+    [InlineData(ScalarType.Float64, 37, 1, 1e-12)]
+    [InlineData(ScalarType.Float64, 13, 2, 1e-12)]
+    [InlineData(ScalarType.Float32, 37, 1, 2e-6)]
+    [InlineData(ScalarType.Float32, 13, 2, 2e-6)]
+    [InlineData(ScalarType.Float32, 256, 1, 2e-6)]
+    public void TheCompiledLstmStepAgreesWithTheTensorPathOffTheVectorWidth(ScalarType dtype, int hidden, int layers, double tolerance)
+    {
+        using var scope = NewDisposeScope();
+        var network = new LstmPropagator(new LstmOptions { Hidden = hidden, Layers = layers }, new LatentSpace(8), CpuDevice.Seeded(4, dtype));
+        Assert.InRange(CompiledStepAssert.LargestDeviation(network, network.Module, 8, dtype), 0, tolerance);
+    }
+
     [Fact]
     public void WrongLatentShapesAreRejectedClearly()
     {
