@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Led.Systems.AdvectionDiffusion;
 
 namespace Led.Benchmarks;
@@ -40,19 +38,7 @@ public sealed class AdvectionDiffusionSolverBenchmark : IBenchmark
     }
 
     /// <summary>Seconds per coarse step of the numpy port (median of its repetitions).</summary>
-    private static double Numpy(int particles, int coarseSteps)
-    {
-        string script = Path.Combine(Path.GetDirectoryName(BenchmarkDocument.FindDocument())!, "..", "bench", "ad_numpy.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, particles.ToString(CultureInfo.InvariantCulture), coarseSteps.ToString(CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"bench/ad_numpy.py failed: {error.Trim()}");
-        return JsonNode.Parse(output)!["seconds_per_coarse_step"]!.GetValue<double>();
-    }
+    private static double Numpy(int particles, int coarseSteps) =>
+        PythonPeer.Run("ad_numpy.py", particles.ToString(CultureInfo.InvariantCulture), coarseSteps.ToString(CultureInfo.InvariantCulture))
+            ?["seconds_per_coarse_step"]!.GetValue<double>() ?? throw new InvalidOperationException("bench/ad_numpy.py: numpy is missing");
 }

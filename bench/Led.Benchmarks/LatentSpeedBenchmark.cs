@@ -36,6 +36,8 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         var compiled = new List<(string Model, LstmPropagator Lstm, int Dz)>();
         var body = new StringBuilder();
         var decoders = new StringBuilder();
+        var ours = new Dictionary<(string Model, Precision Precision), (LatentTiming Tensor, LatentTiming Compiled)>();
+        var batchedOurs = new Dictionary<string, double>();
         body.AppendLine($"| system (micro step) | micro solver µs / coarse step | model | path | propagator µs / step | + decoder every step µs / step | + decoder every {every}-th step µs / step | speed-up (propagator) | speed-up (decoder every step) | speed-up (decoder every {every}-th step) |");
         body.AppendLine("|---|---:|---|---|---:|---:|---:|---:|---:|---:|");
 
@@ -69,6 +71,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                 using var start = full(1, dz, 0.5, dtype: device.DType);
                 var tensorPath = Fastest(() => SpeedMeasurement.Latent(ae, lstm, null, start, steps: 400, decodeEvery: every));
                 var fast = Fastest(() => SpeedMeasurement.FastLatent(ae, lstm, null, Enumerable.Repeat(0.5, dz).ToArray(), steps: 20000, dtype: device.DType, decodeEvery: every)!);
+                if (!model.Contains("PCA", StringComparison.Ordinal)) ours[(model, precision)] = (tensorPath, fast);
                 body.AppendLine(Row(label, micro, $"{model}, {precision}", "TorchSharp", tensorPath));
                 body.AppendLine(Row(label, micro, $"{model}, {precision}", ae is IFastDecoderSource ? "compiled" : "compiled LSTM, TorchSharp decoder", fast));
                 if (label.Contains("paper", StringComparison.Ordinal)) continue;   // the same decoder as the row above
@@ -92,6 +95,7 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         foreach (var (model, lstm, dz) in new[] { ("LSTM 256, d_z 8", ksBatched!, 8), ("LSTM 32, d_z 2", fhnBatched!, 2) })
         {
             double batched = Batched(lstm, dz, 100) / 100;
+            batchedOurs[model] = batched;
             body.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {batched * 1e6:F2} | {SpeedStage.Format(ksFineMicro / batched)} | {SpeedStage.Format(fhnMicro / batched)} |"));
         }
         body.AppendLine();
@@ -113,8 +117,57 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                         "equal to the TorchSharp path to 1e-12 in float64 and to single precision in float32 (tests). " +
                         "Speed-up = micro solver time per coarse step / latent time per coarse step. " +
                         "On a shared machine every timing carries the other jobs' load: compare the rows of one run, not runs.");
+        body.AppendLine();
+        body.Append(TorchComparison(every, ours, batchedOurs));
         return body.ToString();
     }
+
+    /// <summary>
+    /// The same models in PyTorch (<c>bench/latent_speed_torch.py</c>, run now) beside ours: LED.NET / PyTorch per row,
+    /// for our TorchSharp path and our compiled path against PyTorch eager and TorchScript.
+    /// </summary>
+    private static string TorchComparison(int every, Dictionary<(string Model, Precision Precision), (LatentTiming Tensor, LatentTiming Compiled)> ours,
+        Dictionary<string, double> batchedOurs)
+    {
+        var peer = PythonPeer.Run("latent_speed_torch.py", every.ToString(CultureInfo.InvariantCulture), "200");
+        if (peer is null) return PythonPeer.MissingTorchNote + "\n";
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"The same models in {PythonPeer.DescribeTorch(peer)} in the same run (`bench/latent_speed_torch.py`), batch 1, one thread, µs / step; ratio = LED.NET / PyTorch (below 1: LED.NET faster):");
+        text.AppendLine();
+        text.AppendLine("| model | PyTorch path | PyTorch propagator | PyTorch + decoder every step | PyTorch + decoder every " + every + "-th step | TorchSharp / PyTorch (propagator, every step, every " + every + "-th) | compiled / PyTorch (propagator, every step, every " + every + "-th) |");
+        text.AppendLine("|---|---|---:|---:|---:|---|---|");
+        foreach (var row in peer["rows"]!.AsArray())
+        {
+            string model = PeerModel(row!["model"]!.GetValue<string>());
+            var precision = Enum.Parse<Precision>(row["dtype"]!.GetValue<string>());
+            double p = row["propagator"]!.GetValue<double>(), d = row["decoder_every_step"]!.GetValue<double>(), k = row["decoder_every_k"]!.GetValue<double>();
+            var (tensorPath, compiled) = ours[(model, precision)];
+            text.AppendLine(c, $"| {model}, {precision} | {row["path"]} | {p * 1e6:F2} | {d * 1e6:F2} | {k * 1e6:F2} | " +
+                               $"{Ratios(tensorPath)} | {Ratios(compiled)} |");
+
+            string Ratios(LatentTiming t) => string.Create(c, $"{t.Propagator / p:F2}, {t.WithDecoder / d:F2}, {t.WithDecoderEveryK / k:F2}");
+        }
+        text.AppendLine();
+        text.AppendLine("Batched over 100 trajectories, float64, propagator only, µs per trajectory-step:");
+        text.AppendLine();
+        text.AppendLine("| model | LED.NET (TorchSharp) | PyTorch eager | LED.NET / PyTorch |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var row in peer["rows"]!.AsArray().Where(r => r!["batched_100"] is not null && r["dtype"]!.GetValue<string>() == "Float64"))
+        {
+            string lstm = PeerModel(row!["model"]!.GetValue<string>()).Split(" + ")[0];
+            double theirs = row["batched_100"]!.GetValue<double>(), mine = batchedOurs.First(b => b.Key.StartsWith(lstm + ",", StringComparison.Ordinal)).Value;
+            text.AppendLine(c, $"| {lstm} | {mine * 1e6:F2} | {theirs * 1e6:F2} | {mine / theirs:F2} |");
+        }
+        text.AppendLine();
+        text.AppendLine("PyTorch: `torch.no_grad()`, `torch.set_num_threads(1)`, fastest of three runs of 200 steps (ours: 400); TorchScript = " +
+                        "`torch.jit.trace` + `torch.jit.freeze` of the propagator and of the decoder. Same architectures and shapes as ours " +
+                        "(bench/torch_models.py), random weights.");
+        return text.ToString();
+    }
+
+    /// <summary>Our model label for the PyTorch script's one (which prefixes the system and writes 3x100).</summary>
+    private static string PeerModel(string name) => name[(name.IndexOf(' ') + 1)..].Replace("3x100", "3×100", StringComparison.Ordinal);
 
     private static string Row(string label, double micro, string model, string path, LatentTiming t) =>
         string.Create(CultureInfo.InvariantCulture,
