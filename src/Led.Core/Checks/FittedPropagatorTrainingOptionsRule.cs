@@ -10,7 +10,7 @@ namespace Led.Core.Checks;
 public sealed class FittedPropagatorTrainingOptionsRule : IComponentRule
 {
     /// <summary>The <c>training</c> keys used only to train a propagator by gradient.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["windowLength", "sequenceLength", "warmup", "noise"];
+    public static IReadOnlyList<string> Keys { get; } = ["windowLength", "windowStride", "sequenceLength", "warmup", "noise"];
 
     public IEnumerable<string> Check(ComponentRuleContext context)
     {

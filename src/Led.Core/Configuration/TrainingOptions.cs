@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Led.Core.Configuration;
 
@@ -50,6 +51,7 @@ public sealed class TrainingOptions : IValidatableObject
     public int? WindowStride { get; set; }
 
     /// <summary>The stride the windows are cut with: <see cref="WindowStride"/> or else <see cref="SequenceLength"/>.</summary>
+    [JsonIgnore]
     public int WindowStep => WindowStride ?? SequenceLength;
 
     /// <summary>
