@@ -146,7 +146,9 @@ public sealed class CommandLineTests : IDisposable
         var resolved = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "config.json")))!;
         Assert.Equal(20, resolved["forecast"]!["horizon"]!.GetValue<int>());
         Assert.Equal(1, resolved["threads"]!.GetValue<int>());
-        Assert.Equal(1.0, resolved["encoder"]!["options"]!.AsObject().Count);
+        var encoderOptions = resolved["encoder"]!["options"]!.AsObject();           // every option, defaults included
+        Assert.Equal(8, encoderOptions["latentDim"]!.GetValue<int>());
+        Assert.Equal("exact", encoderOptions["solver"]!.GetValue<string>());
         Assert.Empty(Directory.GetDirectories(_dir, ".*incomplete*"));
 
         var again = LedProcess.Run(_dir, "run", config, "--out", second);

@@ -47,7 +47,7 @@ public sealed class ForecastOptions : IValidatableObject
     {
         foreach (int h in ReportHorizons.Where(h => h < 1 || h > Horizon))
             yield return new ValidationResult($"reportHorizons: {h} is not between 1 and horizon ({Horizon})", [nameof(ReportHorizons)]);
-        if (DecodeEvery > Horizon)
+        if (Horizon >= 1 && DecodeEvery > Horizon)
             yield return new ValidationResult($"decodeEvery {DecodeEvery} exceeds the horizon ({Horizon}), so no step would be decoded; use a value between 1 and {Horizon}",
                 [nameof(DecodeEvery)]);
         else if (DecodeEvery > 1)
