@@ -49,6 +49,7 @@ public sealed class MlpPropagator : ILatentPropagator, ITrainable, IFastLatentSt
     public IFastLatentStep CompileStep()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        using var scope = NewDisposeScope();                      // the copies to plain arrays leave no tensors behind
         var p = _network.named_parameters().ToDictionary(kv => kv.name, kv => kv.parameter.detach().cpu().to(ScalarType.Float64).contiguous().data<double>().ToArray());
         var layers = Enumerable.Range(0, _options.Layers).Select(i => (p[$"hidden.{i}.weight"], p[$"hidden.{i}.bias"]))
             .Append((p["head.weight"], p["head.bias"])).ToList();

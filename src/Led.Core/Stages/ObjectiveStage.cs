@@ -27,7 +27,7 @@ public sealed class ObjectiveStage(TrainingOptions options, StageContext context
             try
             {
                 using var windows = TruncatedBackpropagation.Windows(each, options.WindowLength, options.WindowStep, split);
-                var terms = TruncatedBackpropagation.EvaluateTerms(windows, 64, options.SequenceLength, model.Propagator.Start,
+                var terms = TruncatedBackpropagation.EvaluateTerms(windows, EndToEndTraining.EvaluationBatch, options.SequenceLength, model.Propagator.Start,
                     (state, input, target) => objective.Terms(model.Autoencoder, model.Propagator, state, input, target),
                     options.Warmup, (state, chunk) => objective.Warm(model.Autoencoder, model.Propagator, state, chunk));
                 var used = terms.Where((_, i) => objective.Enabled[i]).ToArray();

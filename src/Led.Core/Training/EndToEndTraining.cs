@@ -14,6 +14,9 @@ namespace Led.Core.Training;
 /// </summary>
 public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
 {
+    /// <summary>Windows per batch when the loss is evaluated without gradient (validation, <see cref="Stages.ObjectiveStage"/>).</summary>
+    public const int EvaluationBatch = 64;
+
     private readonly TrainingObjective _objective = new(options);
 
     public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, ILatentPropagator propagator, IReadOnlyList<Tensor> train,
@@ -37,7 +40,7 @@ public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger 
             options.Warmup, (state, frames) => _objective.Warm(autoencoder, propagator, state, frames));
 
     private double Loss(IAutoencoder autoencoder, ILatentPropagator propagator, Tensor windows) =>
-        TruncatedBackpropagation.Evaluate(windows, 64, options.SequenceLength, propagator.Start,
+        TruncatedBackpropagation.Evaluate(windows, EvaluationBatch, options.SequenceLength, propagator.Start,
             (state, input, target) => _objective.Loss(autoencoder, propagator, state, input, target),
             options.Warmup, (state, frames) => _objective.Warm(autoencoder, propagator, state, frames));
 }

@@ -154,9 +154,9 @@ public static class StudyReport
         var completed = rows.Where(r => r.Status.State == RunState.Completed).ToList();
         if (completed.Count == 0) return written;
         var varied = manifest.Axes.Where(a => a.Kind != SweepAxisKind.Seed && a.Labels.Distinct().Count() >= 2).ToList();
-        // An axis zipped with an earlier one (each of the earlier axis's values always comes with the same value of it)
-        // tells nothing new: it gets no figure of its own and no place in the legends.
-        var plotted = varied.Where((a, i) => !varied.Take(i).Any(earlier => Determines(earlier, a, completed))).ToList();
+        // An axis zipped with an earlier one (in every planned run, each of the earlier axis's values comes with the same
+        // value of it) tells nothing new: it gets no figure of its own and no place in the legends.
+        var plotted = varied.Where((a, i) => !varied.Take(i).Any(earlier => Determines(earlier, a, rows))).ToList();
         foreach (var axis in plotted)
         {
             var others = plotted.Where(a => a != axis).ToList();
