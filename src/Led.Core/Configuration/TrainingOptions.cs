@@ -102,6 +102,26 @@ public sealed class TrainingOptions : IValidatableObject
     /// </summary>
     public string? Autoencoder { get; set; }
 
+    /// <summary>
+    /// endToEnd only: train the autoencoder alone by reconstruction first (the autoencoder stage of sequential mode, with
+    /// the same optimiser, learning rate, batch size and early stopping, within <see cref="PretrainMinutes"/>), then the
+    /// autoencoder and the propagator jointly, starting from it. Joint training from random weights has to find the
+    /// attractor's coordinates and their dynamics at once; starting from a converged autoencoder it only has to refine them.
+    /// </summary>
+    public bool PretrainAutoencoder { get; set; }
+
+    /// <summary>The wall-time limit of the autoencoder's pre-training in minutes; 0: <see cref="MaxMinutes"/>.</summary>
+    [Range(0, double.MaxValue, ErrorMessage = "pretrainMinutes must be ≥ 0 (0: maxMinutes)")]
+    public double PretrainMinutes { get; set; }
+
+    /// <summary>The options of the autoencoder's pre-training: these, with <see cref="PretrainMinutes"/> as the wall-time limit.</summary>
+    public TrainingOptions ForPretraining()
+    {
+        var copy = (TrainingOptions)MemberwiseClone();
+        if (PretrainMinutes > 0) copy.MaxMinutes = PretrainMinutes;
+        return copy;
+    }
+
     /// <summary>The autoencoder's loss: <c>auto</c> (NLL for a probabilistic decoder, else MSE), <c>mse</c> or <c>nll</c>.</summary>
     public LossKind AutoencoderLoss { get; set; }
 
@@ -114,6 +134,10 @@ public sealed class TrainingOptions : IValidatableObject
             yield return new ValidationResult("enable at least one of outputLoss, latentLoss, reconstructionLoss", [nameof(LatentLoss)]);
         if (Autoencoder is not null && Mode == TrainingMode.EndToEnd)
             yield return new ValidationResult("autoencoder: a pre-trained autoencoder is reused frozen, which needs mode 'sequential' (endToEnd trains it again)", [nameof(Autoencoder)]);
+        if (PretrainAutoencoder && Mode != TrainingMode.EndToEnd)
+            yield return new ValidationResult("pretrainAutoencoder: sequential mode always trains the autoencoder first; remove pretrainAutoencoder or use mode 'endToEnd'", [nameof(PretrainAutoencoder)]);
+        if (PretrainMinutes > 0 && !PretrainAutoencoder)
+            yield return new ValidationResult("pretrainMinutes: it limits the autoencoder's pre-training, which is off; set pretrainAutoencoder to true or remove pretrainMinutes", [nameof(PretrainMinutes)]);
         if (Noise > 0 && Mode == TrainingMode.EndToEnd)
             yield return new ValidationResult("noise: input noise perturbs the propagator's latent inputs, which needs mode 'sequential'", [nameof(Noise)]);
         if (SequenceLength >= WindowLength)

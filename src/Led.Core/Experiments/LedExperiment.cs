@@ -72,9 +72,9 @@ public sealed class LedExperiment : IDisposable
         LatentScaler? latentScaler = null;
         if (Training.Mode == TrainingMode.EndToEnd)
         {
-            var (history, scores) = new EndToEndStage(Training, Context).Train(Autoencoder, Propagator, splits);
+            var (stageHistories, scores) = new EndToEndStage(Training, Context).Train(Autoencoder, Propagator, splits);
             metrics = scores;
-            histories.Add(history);
+            histories.AddRange(stageHistories);
         }
         else
         {
