@@ -18,7 +18,7 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
     private static readonly T SeluScale = T.CreateTruncating(1.0507009873554804934193349852946);
     private static readonly T SeluAlpha = T.CreateTruncating(1.6732632423543772848170429916717);
     private readonly Activation _activation;
-    private readonly (T[] Weight, T[] Bias, int In, int Out)[] _layers;
+    private readonly DenseLayerKernel<T>[] _layers;
     private readonly T[][] _buffers;
     private readonly T[] _input, _scratch;
 
@@ -29,10 +29,10 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
     {
         if (!Supports(activation)) throw new ArgumentException($"the compiled decoder has no {activation} activation", nameof(activation));
         _activation = activation;
-        _layers = layers.Select(l => (l.Weight.Select(T.CreateTruncating).ToArray(), l.Bias.Select(T.CreateTruncating).ToArray(), l.In, l.Out)).ToArray();
-        _buffers = _layers.Select(l => new T[l.Out]).ToArray();
-        _input = new T[_layers[0].In];
-        _scratch = new T[_layers.Max(l => l.Out)];
+        _layers = layers.Select(l => new DenseLayerKernel<T>(l.In, l.Out, l.Weight, l.Bias)).ToArray();
+        _buffers = _layers.Select(l => new T[l.Outputs]).ToArray();
+        _input = new T[_layers[0].Inputs];
+        _scratch = new T[_layers.Max(l => l.Outputs)];
     }
 
     public void Decode(ReadOnlySpan<double> latent, Span<double> state)
@@ -41,10 +41,11 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
         ReadOnlySpan<T> x = _input;
         for (int i = 0; i < _layers.Length; i++)
         {
-            var (w, b, n, m) = _layers[i];
+            var layer = _layers[i];
+            int m = layer.Outputs;
             var y = _buffers[i].AsSpan();
-            DenseKernels.MatVec<T>(w, b, x, y);
-            if (n == m) TensorPrimitives.Add(y, x, y);
+            layer.Apply(x, y);
+            if (layer.Inputs == m) TensorPrimitives.Add(y, x, y);
             if (i == _layers.Length - 1)
             {
                 TensorPrimitives.Tanh(y, y);

@@ -7,13 +7,13 @@ namespace Led.Propagators.Mlp;
 
 /// <summary>
 /// The trained network on plain arrays for one trajectory, in the model's precision <typeparamref name="T"/>: each hidden
-/// layer y = act(W x + b) (<see cref="DenseKernels.MatVec{T}"/>, CELU as max(y, exp(min(y, 0)) − 1), tanh or ReLU,
+/// layer y = act(W x + b) (<see cref="DenseLayerKernel{T}"/>, CELU as max(y, exp(min(y, 0)) − 1), tanh or ReLU,
 /// vectorised), then the head with the configured output. Markovian, so <see cref="Reset"/> has nothing to clear. No
 /// allocation per step.
 /// </summary>
 internal sealed class MlpFastStep<T> : IFastLatentStep where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly (T[] Weight, T[] Bias)[] _layers;
+    private readonly DenseLayerKernel<T>[] _layers;
     private readonly T[][] _buffers;
     private readonly T[] _input, _scratch;
     private readonly MlpActivation _activation;
@@ -22,10 +22,12 @@ internal sealed class MlpFastStep<T> : IFastLatentStep where T : unmanaged, IFlo
     /// <param name="layers">Row-major weights and biases of the hidden layers, then the head.</param>
     public MlpFastStep(IReadOnlyList<(double[] Weight, double[] Bias)> layers, int latentDim, MlpActivation activation, bool tanhplus, bool residual)
     {
-        _layers = layers.Select(l => (l.Weight.Select(T.CreateTruncating).ToArray(), l.Bias.Select(T.CreateTruncating).ToArray())).ToArray();
-        _buffers = _layers.Select(l => new T[l.Bias.Length]).ToArray();
+        _layers = new DenseLayerKernel<T>[layers.Count];
+        for (int i = 0, inputs = latentDim; i < layers.Count; inputs = layers[i].Bias.Length, i++)
+            _layers[i] = new DenseLayerKernel<T>(inputs, layers[i].Bias.Length, layers[i].Weight, layers[i].Bias);
+        _buffers = _layers.Select(l => new T[l.Outputs]).ToArray();
         _input = new T[latentDim];
-        _scratch = new T[_layers.Max(l => l.Bias.Length)];
+        _scratch = new T[_layers.Max(l => l.Outputs)];
         (_activation, _tanhplus, _residual) = (activation, tanhplus, residual);
     }
 
@@ -40,7 +42,7 @@ internal sealed class MlpFastStep<T> : IFastLatentStep where T : unmanaged, IFlo
         for (int i = 0; i < _layers.Length; i++)
         {
             var y = _buffers[i].AsSpan();
-            DenseKernels.MatVec<T>(_layers[i].Weight, _layers[i].Bias, x, y);
+            _layers[i].Apply(x, y);
             if (i < _layers.Length - 1) Activate(y);
             x = y;
         }
