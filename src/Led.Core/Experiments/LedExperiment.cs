@@ -103,7 +103,14 @@ public sealed class LedExperiment : IDisposable
         var scores = scoring.Score(forecast);
         var metrics = new Dictionary<string, double>(scores.Metrics) { ["forecast_seconds"] = forecast.Seconds };
         if (System.Description.Kind != ObservableKind.PointSet)
+        {
             metrics["reconstruction_mse"] = forecastStage.ReconstructionMse(model, forecast.Test);
+            if (Metrics.Count > 0)
+            {
+                var targets = new TrajectorySet(forecast.InitialConditions, forecast.Horizon, forecast.Test.FrameShape, forecast.Targets);
+                foreach (var (key, value) in scoring.ReconstructionScores(forecast, forecastStage.Reconstruct(model, targets))) metrics.TryAdd(key, value);
+            }
+        }
         foreach (var (key, value) in new SpeedStage(System, Context, Forecast.DecodeEvery).Measure(model, forecast)) metrics[key] = value;
         string headline = metrics.ContainsKey(Headline) ? Headline : scores.Primary;
         Context.Log.Information("forecast: {Ics} initial conditions × {Horizon} steps{Ensemble}: {Headline} {Value:G4} (persistence {Persistence}), " +

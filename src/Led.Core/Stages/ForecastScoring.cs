@@ -64,6 +64,21 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         return new ForecastScores(result, series, baseline, primary, figures) { ComponentKeys = componentKeys };
     }
 
+    /// <summary>
+    /// The metric components on the autoencoder's reconstruction D(E(x)) of the forecast's targets instead of the
+    /// forecast, keys prefixed <c>reconstruction_</c>: what each would score with a perfect propagator, which tells the
+    /// autoencoder's share of a forecast's error (e.g. a lift the decoder cannot represent) from the propagator's.
+    /// </summary>
+    /// <param name="reconstructed">D(E(targets)) in physical units, laid out as <see cref="ForecastResult.Targets"/>.</param>
+    public Dictionary<string, double> ReconstructionScores(ForecastResult forecast, double[] reconstructed)
+    {
+        var result = new Dictionary<string, double>();
+        foreach (var metric in metrics)
+            foreach (var (key, value) in metric.Evaluate(forecast.System, reconstructed, forecast.Targets, forecast.InitialConditions))
+                result[$"reconstruction_{key}"] = value;
+        return result;
+    }
+
     private void FieldScores(SystemDescription d, double[] predictions, double[] targets, int ics, int every, Func<string, ErrorSeries> errors,
         Func<string, ErrorSeries> persistence, Dictionary<string, double> result)
     {

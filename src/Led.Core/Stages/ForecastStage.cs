@@ -49,14 +49,31 @@ public sealed class ForecastStage(ForecastOptions options, StageContext context)
     /// <summary>The mean reconstruction MSE (physical units) of the forecast's test frames through the autoencoder's mean.</summary>
     public double ReconstructionMse(LedModel model, TrajectorySet test)
     {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var scaled = TensorData.Scaled(test, model.DataScaler, context.Device);
-        var latents = new LatentForecaster(model.Autoencoder, model.Propagator, null).Encode(scaled).reshape(-1, model.Autoencoder.LatentDim);
-        var decoded = model.Autoencoder.Decode(latents).detach().to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
-        model.DataScaler.Unscale(decoded, test.FrameSize);
+        var decoded = Reconstruct(model, test);
         double sum = 0;
         for (int i = 0; i < decoded.Length; i++) sum += (decoded[i] - test.Values[i]) * (decoded[i] - test.Values[i]);
         return sum / decoded.Length;
+    }
+
+    /// <summary>
+    /// The autoencoder's reconstruction D(E(x)) of every frame of <paramref name="set"/> through its mean, in physical
+    /// units and laid out as <see cref="TrajectorySet.Values"/>; one trajectory at a time, so that memory stays that of one.
+    /// </summary>
+    public double[] Reconstruct(LedModel model, TrajectorySet set)
+    {
+        using var noGrad = no_grad();
+        var result = new double[set.Values.Length];
+        int length = set.Length * set.FrameSize;
+        for (int i = 0; i < set.Count; i++)
+        {
+            using var scope = NewDisposeScope();
+            var one = new TrajectorySet(1, set.Length, set.FrameShape, set.Trajectory(i).ToArray());
+            var scaled = TensorData.Scaled(one, model.DataScaler, context.Device);
+            var latents = new LatentForecaster(model.Autoencoder, model.Propagator, null).Encode(scaled).reshape(-1, model.Autoencoder.LatentDim);
+            var decoded = model.Autoencoder.Decode(latents).detach().to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
+            model.DataScaler.Unscale(decoded, set.FrameSize);
+            decoded.CopyTo(result.AsSpan(i * length, length));
+        }
+        return result;
     }
 }
