@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Led.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -8,11 +9,25 @@ namespace Led.Hosting.Configuration;
 /// <summary>A loaded, fully validated experiment: the typed config and each component with its bound options.</summary>
 public sealed class Experiment
 {
+    /// <summary>
+    /// How configs are written: camelCase, indented, and only the properties a config can set (those with a setter, as
+    /// the binder reads them); derived get-only properties of options classes are left out, so that a run's resolved
+    /// config reads back.
+    /// </summary>
     internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SettableOnly } },
     };
+
+    private static void SettableOnly(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+            if (info.Properties[i].Set is null && info.Properties[i].AttributeProvider is System.Reflection.PropertyInfo { CanWrite: false })
+                info.Properties.RemoveAt(i);
+    }
 
     private readonly IConfiguration? _root;
 

@@ -173,6 +173,23 @@ public sealed class ExperimentLoaderTests : IDisposable
         Assert.Equal(resolved.ToJsonString(), again.Resolved().ToJsonString());
     }
 
+    /// <summary>Derived, get-only properties of an options class are not config keys: writing them would make a run's config.json unreadable.</summary>
+    [Fact]
+    public void TheResolvedConfigLeavesOutDerivedPropertiesAndReadsBack()
+    {
+        var errors = new List<ConfigError>();
+        var experiment = Load("""{ "system": { "name": "Oscillator", "options": { "frequency": 2 } } }""", errors);
+        Assert.Empty(errors);
+        var options = experiment!.Resolved()["system"]!["options"]!.AsObject();
+        Assert.False(options.ContainsKey("period"));
+        Assert.False(options.ContainsKey("cells"));
+        Assert.Equal(2, options["frequency"]!.GetValue<double>());
+
+        var again = Load(experiment.Resolved().ToJsonString(), errors);
+        Assert.Empty(errors);
+        Assert.Equal(experiment.Resolved().ToJsonString(), again!.Resolved().ToJsonString());
+    }
+
     [Fact]
     public void IsSetTellsTheKeysTheConfigOrAnOverrideSetsEvenToTheirDefault()
     {

@@ -11,4 +11,10 @@ public sealed class OscillatorOptions
     public double CoarseStep { get; set; } = 0.1;
 
     public List<int> Grid { get; set; } = [4];
+
+    /// <summary>Derived, not a key of the config (options classes may offer such conveniences).</summary>
+    public double Period => 2 * Math.PI / Frequency;
+
+    /// <summary>Derived, not a key of the config.</summary>
+    public IReadOnlyList<int> Cells => [.. Grid.Select(g => g - 1)];
 }
