@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Led.Core.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -10,15 +11,16 @@ namespace Led.Hosting.Configuration;
 public sealed class Experiment
 {
     /// <summary>
-    /// How configs are written: camelCase, indented, and only the properties a config can set (those with a setter, as
-    /// the binder reads them); derived get-only properties of options classes are left out, so that a run's resolved
-    /// config reads back.
+    /// How configs are written: camelCase, indented, enums as camelCase words (as configs spell them; a plugin's enum needs
+    /// no attribute of its own), and only the properties a config can set (those with a setter, as the binder reads them);
+    /// derived get-only properties of options classes are left out. So a run's resolved config reads back.
     /// </summary>
     internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SettableOnly } },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     private static void SettableOnly(JsonTypeInfo info)

@@ -173,14 +173,18 @@ public sealed class ExperimentLoaderTests : IDisposable
         Assert.Equal(resolved.ToJsonString(), again.Resolved().ToJsonString());
     }
 
-    /// <summary>Derived, get-only properties of an options class are not config keys: writing them would make a run's config.json unreadable.</summary>
+    /// <summary>
+    /// Derived, get-only properties of an options class are not config keys, and a plugin's enum options are written as
+    /// words: otherwise a run's config.json would not read back.
+    /// </summary>
     [Fact]
     public void TheResolvedConfigLeavesOutDerivedPropertiesAndReadsBack()
     {
         var errors = new List<ConfigError>();
-        var experiment = Load("""{ "system": { "name": "Oscillator", "options": { "frequency": 2 } } }""", errors);
+        var experiment = Load("""{ "system": { "name": "Oscillator", "options": { "frequency": 2, "drive": "periodicForce" } } }""", errors);
         Assert.Empty(errors);
         var options = experiment!.Resolved()["system"]!["options"]!.AsObject();
+        Assert.Equal("periodicForce", options["drive"]!.GetValue<string>());
         Assert.False(options.ContainsKey("period"));
         Assert.False(options.ContainsKey("cells"));
         Assert.Equal(2, options["frequency"]!.GetValue<double>());

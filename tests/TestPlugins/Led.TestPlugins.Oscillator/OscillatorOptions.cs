@@ -12,6 +12,8 @@ public sealed class OscillatorOptions
 
     public List<int> Grid { get; set; } = [4];
 
+    public OscillatorDrive Drive { get; set; }
+
     /// <summary>Derived, not a key of the config (options classes may offer such conveniences).</summary>
     public double Period => 2 * Math.PI / Frequency;
 
