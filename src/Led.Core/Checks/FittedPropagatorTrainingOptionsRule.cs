@@ -4,13 +4,13 @@ using Led.Core.Configuration;
 namespace Led.Core.Checks;
 
 /// <summary>
-/// The training options that shape the propagator's gradient training (its windows, warm-up and input noise) do
+/// The training options that shape the propagator's gradient training (its windows, warm-up, input noise and closed-loop rollout) do
 /// nothing for a propagator fitted in closed form; set in the config, they are a mistake.
 /// </summary>
 public sealed class FittedPropagatorTrainingOptionsRule : IComponentRule
 {
     /// <summary>The <c>training</c> keys used only to train a propagator by gradient.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["windowLength", "windowStride", "sequenceLength", "warmup", "noise"];
+    public static IReadOnlyList<string> Keys { get; } = ["windowLength", "windowStride", "sequenceLength", "warmup", "noise", "rollout"];
 
     public IEnumerable<string> Check(ComponentRuleContext context)
     {

@@ -69,6 +69,16 @@ public sealed class TrainingOptions : IValidatableObject
     [Range(0, 1, ErrorMessage = "noise must be in [0, 1] (scaled latent units)")]
     public double Noise { get; set; }
 
+    /// <summary>
+    /// Closed-loop steps at the end of every training chunk (sequential mode, squared-error loss): the chunk's first
+    /// <c>sequenceLength − rollout</c> inputs are the data, the last <c>rollout</c> are the propagator's own previous
+    /// predictions, with the loss and the gradient through them, so that the propagator learns to correct the errors it
+    /// feeds itself when forecasting. Validation scores the same closed-loop chunks. 0: teacher forcing throughout (the
+    /// reference's).
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "rollout must be ≥ 0 (0: teacher forcing throughout)")]
+    public int Rollout { get; set; }
+
     /// <summary>Loss terms (mean of those enabled): decoded forecast, latent forecast, reconstruction.</summary>
     public bool OutputLoss { get; set; }
 
@@ -140,6 +150,10 @@ public sealed class TrainingOptions : IValidatableObject
             yield return new ValidationResult("pretrainMinutes: it limits the autoencoder's pre-training, which is off; set pretrainAutoencoder to true or remove pretrainMinutes", [nameof(PretrainMinutes)]);
         if (Noise > 0 && Mode == TrainingMode.EndToEnd)
             yield return new ValidationResult("noise: input noise perturbs the propagator's latent inputs, which needs mode 'sequential'", [nameof(Noise)]);
+        if (Rollout > 0 && Mode == TrainingMode.EndToEnd)
+            yield return new ValidationResult("rollout: closed-loop chunks are trained in mode 'sequential'; remove rollout or use mode 'sequential'", [nameof(Rollout)]);
+        if (Rollout > 0 && Rollout >= SequenceLength)
+            yield return new ValidationResult($"rollout ({Rollout}) must be shorter than sequenceLength ({SequenceLength}): each chunk starts from at least one data sample", [nameof(Rollout)]);
         if (SequenceLength >= WindowLength)
             yield return new ValidationResult($"sequenceLength ({SequenceLength}) must be shorter than windowLength ({WindowLength})", [nameof(SequenceLength)]);
         else if (Warmup + SequenceLength >= WindowLength)

@@ -11,7 +11,8 @@ namespace Led.Core.Training;
 /// <see cref="TrainingOptions.WindowLength"/> (one starting every <see cref="TrainingOptions.WindowStep"/> samples),
 /// truncated back-propagation through time in chunks of <see cref="TrainingOptions.SequenceLength"/> with the hidden
 /// state carried (detached) between chunks and one optimiser step per chunk; the inputs, not the targets, optionally
-/// carry Gaussian noise (<see cref="TrainingOptions.Noise"/>). The loss is the latent forecast MSE in
+/// carry Gaussian noise (<see cref="TrainingOptions.Noise"/>), and the last <see cref="TrainingOptions.Rollout"/> of each
+/// chunk may be closed-loop (<see cref="ClosedLoop"/>). The loss is the latent forecast MSE in
 /// unscaled latent units, or for a stochastic propagator (<see cref="TrainingOptions.PropagatorLoss"/>) the negative
 /// log-likelihood of the next scaled latents. Closed-form propagators (<see cref="IFittable"/>) are fitted instead.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed class PropagatorTraining(TrainingOptions options, LatentScaler lat
 
     private Tensor ChunkLoss(ILatentPropagator propagator, PropagatorState state, Tensor input, Tensor target)
     {
-        if (!UsesLikelihood(propagator)) return LatentLoss(propagator.Forward(state, input), target);
+        if (!UsesLikelihood(propagator)) return LatentLoss(ClosedLoop.Forward(propagator, state, input, options.Rollout), target);
         if (propagator is not IStochasticPropagator stochastic)
             throw new InvalidOperationException($"{propagator.GetType().Name} is not stochastic: set training.propagatorLoss to mse");
         return stochastic.LogLikelihood(state, input, target).mean().neg();

@@ -89,6 +89,49 @@ public sealed class PropagatorTrainingTests
     }
 
     [Fact]
+    public void RolloutFeedsTheLastStepsOfEveryChunkOneAtATime()
+    {
+        using var scope = NewDisposeScope();
+        var clean = linspace(0, 1, 202, dtype: ScalarType.Float64).reshape(101, 2);
+        var options = new TrainingOptions
+        {
+            Optimizer = OptimizerKind.Adam, MaxEpochs = 1, BatchSize = 100, SequenceLength = 25, WindowLength = 101, Rollout = 5,
+        };
+        var propagator = new RecordingPropagator();
+        new PropagatorTraining(options, new LatentScaler([0, 0], [1, 1]), 3, Logger.None, SilentProgress.Instance).Train(propagator, [clean], [clean]);
+
+        // 4 chunks, each one call with the 20 data inputs and 5 closed-loop calls of one input.
+        Assert.Equal(24, propagator.TrainingInputs.Count);
+        var values = clean.data<double>().ToArray();
+        for (int p = 0; p < 4; p++)
+        {
+            Assert.Equal(values.Skip(50 * p).Take(40), propagator.TrainingInputs[6 * p]);
+            for (int k = 1; k <= 5; k++)
+            {
+                Assert.Equal(2, propagator.TrainingInputs[6 * p + k].Length);
+                Assert.NotEqual(values.Skip(50 * p + 2 * (19 + k)).Take(2), propagator.TrainingInputs[6 * p + k]);
+            }
+        }
+        // Validation scores the same closed-loop chunks (twice: before training and after the epoch).
+        Assert.Equal(48, propagator.ValidationInputs.Count);   // before training and after the epoch
+        Assert.Equal(2, propagator.ValidationInputs[5].Length);
+    }
+
+    [Fact]
+    public void RolloutIsRefusedInEndToEndModeAndWhenNoDataStepIsLeft()
+    {
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var endToEnd = new TrainingOptions { Mode = TrainingMode.EndToEnd, Rollout = 3 };
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(endToEnd, new(endToEnd), errors, validateAllProperties: true);
+        Assert.Contains(errors, e => e.ErrorMessage == "rollout: closed-loop chunks are trained in mode 'sequential'; remove rollout or use mode 'sequential'");
+
+        errors.Clear();
+        var tooLong = new TrainingOptions { SequenceLength = 10, Rollout = 10 };
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(tooLong, new(tooLong), errors, validateAllProperties: true);
+        Assert.Contains(errors, e => e.ErrorMessage == "rollout (10) must be shorter than sequenceLength (10): each chunk starts from at least one data sample");
+    }
+
+    [Fact]
     public void NoiseNeedsSequentialTrainingAndAScaledRange()
     {
         var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
