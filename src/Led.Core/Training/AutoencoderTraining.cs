@@ -132,8 +132,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
     private double Epoch(IAutoencoder autoencoder, Tensor frames, IGradientOptimizer optimizer, Random random, Generator? noise)
     {
         var order = TensorData.Shuffled((int)frames.shape[0], random);
-        double total = 0;
-        int batches = 0;
+        using var total = new LossAccumulator();
         for (int start = 0; start < order.Length; start += options.BatchSize)
         {
             using var scope = NewDisposeScope();
@@ -142,9 +141,8 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
             optimizer.ZeroGrad();
             loss.backward();
             optimizer.Step();
-            total += loss.to(ScalarType.Float64).item<double>();
-            batches++;
+            total.Add(loss);
         }
-        return total / batches;
+        return total.Mean();
     }
 }

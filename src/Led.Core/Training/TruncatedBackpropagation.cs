@@ -36,15 +36,14 @@ public static class TruncatedBackpropagation
     /// One training epoch: shuffled batches of windows; per batch a fresh propagator state, first fed the window's
     /// <paramref name="warmup"/> leading samples through <paramref name="warm"/> without gradient or loss (the reference's
     /// n_warmup_train), then carried (detached) across the chunks of the rest, one optimiser step per chunk. Returns the
-    /// mean chunk loss.
+    /// mean chunk loss, read from the device once (<see cref="LossAccumulator"/>).
     /// </summary>
     public static double Epoch(Tensor windows, int batchSize, int length, Random random, Func<int, PropagatorState> start,
         Func<PropagatorState, Tensor, Tensor, Tensor> chunkLoss, IGradientOptimizer optimizer, int warmup = 0,
         Action<PropagatorState, Tensor>? warm = null)
     {
         var order = TensorData.Shuffled((int)windows.shape[0], random);
-        double total = 0;
-        int steps = 0;
+        using var total = new LossAccumulator();
         for (int first = 0; first < order.Length; first += batchSize)
         {
             using var batchScope = NewDisposeScope();
@@ -59,11 +58,10 @@ public static class TruncatedBackpropagation
                 loss.backward();
                 optimizer.Step();
                 state.Detach();
-                total += loss.to(ScalarType.Float64).item<double>();
-                steps++;
+                total.Add(loss);
             }
         }
-        return total / steps;
+        return total.Mean();
     }
 
     /// <summary>The mean chunk loss over all windows without gradient (validation), after the same warm-up as <see cref="Epoch"/>.</summary>
