@@ -38,8 +38,8 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
     {
         int input = _channels * _width, output = bias.Length;
         if (weight.Length != input * output) throw new ArgumentException($"dense layer [{output}, {weight.Length / Math.Max(output, 1)}] does not take {input} inputs");
-        var (w, b) = (Convert(weight), Convert(bias));
-        Add(new Stage((x, y) => DenseKernels.MatVec<T>(w, b, x, y[..output])), 1, output);
+        var layer = new DenseLayerKernel<T>(input, output, weight, bias);
+        Add(new Stage((x, y) => layer.Apply(x, y[..output])), 1, output);
     }
 
     /// <summary>An elementwise activation, in place.</summary>
