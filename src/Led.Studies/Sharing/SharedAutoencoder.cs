@@ -9,7 +9,7 @@ namespace Led.Studies.Sharing;
 /// <summary>
 /// An autoencoder trained once for several runs of a propagator study: sequential-mode runs whose system, data, seed,
 /// test length, encoder, training section (less the keys that shape only the propagator's gradient training: its windows,
-/// chunks, warm-up and input noise), device and threads agree (everything autoencoder training depends on, so the shared
+/// chunks, warm-up, input noise and rollout), device, precision and threads agree (everything autoencoder training depends on, so the shared
 /// autoencoder is the one each run would have trained). A fitted propagator (which must leave those keys out) thus shares
 /// the autoencoder of the trained ones. <see cref="Key"/> hashes them; the autoencoder is
 /// trained by <c>led train --autoencoder-only</c> into <c>&lt;study&gt;/autoencoders/&lt;key&gt;/</c>, and the runs
@@ -40,6 +40,8 @@ public sealed record SharedAutoencoder(string Key, IReadOnlyList<int> Runs, IRea
             ["system"] = resolved["system"]?.DeepClone(),
             ["data"] = resolved["data"]?.DeepClone(),
             ["encoder"] = resolved["encoder"]?.DeepClone(),
+            ["decoder"] = resolved["decoder"]?.DeepClone(),
+            ["precision"] = resolved["precision"]?.DeepClone(),
             ["training"] = training,
             ["seed"] = experiment.Config.Seed,
             ["device"] = experiment.Config.Device,

@@ -114,6 +114,21 @@ public sealed class SweepValidatorTests : IDisposable
     }
 
     [Fact]
+    public void RunsInAnotherPrecisionTrainTheirOwnAutoencoder()
+    {
+        var plan = Plan("""{ "system": { "name": "Oscillator" }, "sweep": { "precision": ["float32", "float64"], "training.noise": [0, 0.02] } }""");
+        var errors = new List<SweepError>();
+        var runs = SweepValidator.Validate(plan, _registry, null, null, errors);
+        Assert.Empty(errors);
+        var byPrecision = Enumerable.Range(0, runs.Count)
+            .GroupBy(i => ConfigPath.Get(plan.Runs[i].Document, "precision")!.GetValue<string>())
+            .Select(g => g.Select(i => SharedAutoencoder.KeyOf(runs[i])).Distinct().ToList()).ToList();
+        Assert.Equal(2, byPrecision.Count);
+        Assert.All(byPrecision, keys => Assert.Single(keys));
+        Assert.NotEqual(byPrecision[0][0], byPrecision[1][0]);
+    }
+
+    [Fact]
     public void TheAutoencoderKeyIgnoresTheWindowsChunksAndWarmupOfThePropagatorsTraining()
     {
         var plan = Plan("""{ "system": { "name": "Oscillator" }, "sweep": { "training.windowLength": [101, 151], "training.sequenceLength": [10, 20], "training.warmup": [0, 5] } }""");
