@@ -1,0 +1,117 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Led.Toolkit.Learning;
+
+/// <summary>
+/// A compiled decoder's chain of stages on plain arrays in the model's precision <typeparamref name="T"/>: the latent
+/// vector is converted to <typeparamref name="T"/>, each stage reads the current activation and writes the next into the
+/// other of two buffers (allocated once, on the first run, as large as the largest stage writes), and the last
+/// activation is converted back to double. The shapes are the callers' business; the pipeline only knows sizes. Offers
+/// the stages every convolutional decoder has: elementwise activations (vectorised) and a per-channel affine map (batch
+/// norm with running statistics).
+/// </summary>
+public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private static readonly T Half = T.CreateTruncating(0.5);
+    private readonly List<(SpanMap<T> Run, int Size)> _stages = [];
+    private readonly int _latentDim;
+    private int _size, _largest;
+    private T[] _front = [], _back = [], _scratch = [];
+
+    /// <summary>Starts a pipeline of <paramref name="latentDim"/> inputs.</summary>
+    public DecoderPipeline(int latentDim) => (_latentDim, _size, _largest) = (latentDim, latentDim, latentDim);
+
+    /// <summary>Values of the activation after the stages added so far.</summary>
+    public int Size => _size;
+
+    /// <summary>Appends <paramref name="run"/>, which writes <paramref name="size"/> values (and up to <paramref name="written"/> in all, scratch included).</summary>
+    public void Add(SpanMap<T> run, int size, int written = 0)
+    {
+        _stages.Add((run, size));
+        _size = size;
+        _largest = Math.Max(_largest, Math.Max(size, written));
+    }
+
+    /// <summary>An elementwise activation (<paramref name="alpha"/>: CELU's and ELU's α).</summary>
+    public void Activation(DecoderActivation kind, double alpha = 1.0)
+    {
+        var a = T.CreateTruncating(alpha);
+        Add((x, y) => Activate(kind, a, x, y), _size);
+    }
+
+    /// <summary>y[c, ·] = scale[c]·x[c, ·] + shift[c] over <paramref name="plane"/> values per channel (batch norm in evaluation: scale = γ/√(var + ε), shift = β − mean·scale).</summary>
+    /// <exception cref="ArgumentException">The channels times <paramref name="plane"/> are not the activation's size.</exception>
+    public void ChannelAffine(double[] scale, double[] shift, int plane)
+    {
+        int channels = scale.Length;
+        if (shift.Length != channels || channels * plane != _size)
+            throw new ArgumentException($"a per-channel map of {channels} channels of {plane} values does not fit an activation of {_size} values");
+        var (a, b) = (scale.Select(T.CreateTruncating).ToArray(), shift.Select(T.CreateTruncating).ToArray());
+        Add((x, y) =>
+        {
+            for (int ch = 0; ch < channels; ch++)
+            {
+                var target = y.Slice(ch * plane, plane);
+                TensorPrimitives.Multiply(x.Slice(ch * plane, plane), a[ch], target);
+                TensorPrimitives.Add(target, b[ch], target);
+            }
+        }, _size);
+    }
+
+    /// <summary>Runs the stages on <paramref name="latent"/> and writes the result into <paramref name="state"/>.</summary>
+    /// <exception cref="ArgumentException">The spans do not have the pipeline's input and output sizes.</exception>
+    public void Run(ReadOnlySpan<double> latent, Span<double> state)
+    {
+        if (_front.Length == 0) (_front, _back, _scratch) = (new T[_largest], new T[_largest], new T[_largest]);
+        if (latent.Length != _latentDim || state.Length != _size)
+            throw new ArgumentException($"the decoder maps {_latentDim} latent values to {_size} state values, but got {latent.Length} and {state.Length}");
+        for (int d = 0; d < latent.Length; d++) _front[d] = T.CreateTruncating(latent[d]);
+        int size = _latentDim;
+        foreach (var (run, next) in _stages)
+        {
+            run(_front.AsSpan(0, size), _back);
+            (_front, _back) = (_back, _front);
+            size = next;
+        }
+        for (int k = 0; k < size; k++) state[k] = double.CreateTruncating(_front[k]);
+    }
+
+    private void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
+    {
+        y = y[..x.Length];
+        switch (kind)
+        {
+            case DecoderActivation.Identity:
+                x.CopyTo(y);
+                break;
+            case DecoderActivation.Relu:
+                TensorPrimitives.Max(x, T.Zero, y);
+                break;
+            case DecoderActivation.Tanh:
+                TensorPrimitives.Tanh(x, y);
+                break;
+            case DecoderActivation.Sigmoid:
+                TensorPrimitives.Sigmoid(x, y);
+                break;
+            case DecoderActivation.TanhPlus:
+                TensorPrimitives.Tanh(x, y);
+                TensorPrimitives.Multiply(y, Half, y);
+                TensorPrimitives.Add(y, Half, y);
+                break;
+            case DecoderActivation.Celu or DecoderActivation.Elu:
+                // max(0, x) + α(exp(min(0, x)/s) − 1), s = α for CELU and 1 for ELU (PyTorch's definitions), vectorised.
+                var negative = _scratch.AsSpan(0, x.Length);
+                TensorPrimitives.Min(x, T.Zero, negative);
+                if (kind == DecoderActivation.Celu) TensorPrimitives.Divide(negative, alpha, negative);
+                TensorPrimitives.Exp(negative, negative);
+                TensorPrimitives.Subtract(negative, T.One, negative);
+                TensorPrimitives.Multiply(negative, alpha, negative);
+                TensorPrimitives.Max(x, T.Zero, y);
+                TensorPrimitives.Add(y, negative, y);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
+        }
+    }
+}
