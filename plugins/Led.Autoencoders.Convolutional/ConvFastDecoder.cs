@@ -58,21 +58,8 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
     public void Upsample(int factor, bool linear, bool alignCorners)
     {
         int c = _channels, w = _width, outWidth = w * factor;
-        var lower = new int[outWidth];
-        var upper = new int[outWidth];
-        var weight = new T[outWidth];
-        for (int j = 0; j < outWidth; j++)
-        {
-            if (!linear)
-            {
-                lower[j] = upper[j] = Math.Min(j / factor, w - 1);
-                continue;
-            }
-            double source = alignCorners ? (outWidth > 1 ? j * (double)(w - 1) / (outWidth - 1) : 0) : Math.Max(0.0, (j + 0.5) / factor - 0.5);
-            lower[j] = Math.Min((int)source, w - 1);
-            upper[j] = Math.Min(lower[j] + 1, w - 1);
-            weight[j] = T.CreateTruncating(source - lower[j]);
-        }
+        var axis = UpsampleAxis.Create(w, factor, linear, alignCorners);
+        var (lower, upper, weight) = (axis.Lower, axis.Upper, axis.Weight.Select(T.CreateTruncating).ToArray());
         Add((x, y) =>
         {
             for (int ch = 0; ch < c; ch++)

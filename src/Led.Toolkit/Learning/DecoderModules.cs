@@ -17,6 +17,10 @@ public static class DecoderModules
         return cpu.data<double>().ToArray();
     }
 
+    /// <summary>The modules <paramref name="module"/> applies in order: a Sequential's children, flattened; any other module itself.</summary>
+    public static IEnumerable<nn.Module> Flatten(nn.Module module) =>
+        module is Sequential sequential ? sequential.children().SelectMany(Flatten) : [module];
+
     /// <summary>A convolution's bias, zeros without one.</summary>
     public static double[] Bias(Convolution conv) => conv.bias is null ? new double[conv.out_channels] : Values(conv.bias);
 
