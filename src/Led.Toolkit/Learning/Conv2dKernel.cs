@@ -222,7 +222,10 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
         }
     }
 
-    /// <summary>Output columns from <paramref name="from"/> a vector at a time, as many as fill whole vectors; returns the first column left.</summary>
+    /// <summary>
+    /// Output columns from <paramref name="from"/>, two vectors at a time (eight accumulators: each weight load feeds two
+    /// of them) and then one, as many as fill whole vectors; returns the first column left.
+    /// </summary>
     private int Accumulate<TLanes, TVector>(Span<T> output, int from) where TLanes : struct, ILanes<TVector, T>
     {
         int v = TLanes.Count, end = from + (_outWidth - from) / v * v;
@@ -231,8 +234,10 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
         ref T w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), _start);
         ref T y = ref MemoryMarshal.GetReference(output);
         ref int shift = ref MemoryMarshal.GetArrayDataReference(_shifts);
+        ref int tapRow = ref MemoryMarshal.GetArrayDataReference(_tapRow);
+        ref int tapKind = ref MemoryMarshal.GetArrayDataReference(_tapKind);
         int shifts = _shifts.Length, plane = _rows * _columns, step = Block * Slot, tapSize = shifts * step, channelSize = _rowTaps * tapSize;
-        nuint slot = (nuint)Slot;
+        nuint slot = (nuint)Slot, outPlane = (nuint)(_outHeight * _outWidth);
         for (int o = 0; o < _out; o += Block)
         {
             int count = Math.Min(Block, _out - o);
@@ -241,14 +246,44 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
             for (int r = 0; r < _outHeight; r++)
             {
                 int firstTap = _tapStart[r], lastTap = _tapStart[r + 1];
-                for (int x = from; x < end; x += v)
+                int x = from;
+                for (; v > 1 && x + 2 * v <= end; x += 2 * v)
+                {
+                    TVector a0 = TLanes.Broadcast(b0), a1 = TLanes.Broadcast(b1), a2 = TLanes.Broadcast(b2), a3 = TLanes.Broadcast(b3);
+                    TVector c0 = a0, c1 = a1, c2 = a2, c3 = a3;
+                    for (int ci = 0; ci < _in; ci++)
+                        for (int t = firstTap; t < lastTap; t++)
+                        {
+                            nuint at = (nuint)(ci * plane + Unsafe.Add(ref tapRow, t) * _columns + x);
+                            nuint wAt = (nuint)(block + ci * channelSize + Unsafe.Add(ref tapKind, t) * tapSize);
+                            for (int j = 0; j < shifts; j++, wAt += (nuint)step)
+                            {
+                                nuint next = at + (nuint)Unsafe.Add(ref shift, j);
+                                TVector input = TLanes.Load(ref s, next), further = TLanes.Load(ref s, next + (nuint)v);
+                                TVector w0 = TLanes.Load(ref w, wAt), w1 = TLanes.Load(ref w, wAt + slot),
+                                    w2 = TLanes.Load(ref w, wAt + 2 * slot), w3 = TLanes.Load(ref w, wAt + 3 * slot);
+                                a0 = TLanes.MultiplyAdd(w0, input, a0);
+                                a1 = TLanes.MultiplyAdd(w1, input, a1);
+                                a2 = TLanes.MultiplyAdd(w2, input, a2);
+                                a3 = TLanes.MultiplyAdd(w3, input, a3);
+                                c0 = TLanes.MultiplyAdd(w0, further, c0);
+                                c1 = TLanes.MultiplyAdd(w1, further, c1);
+                                c2 = TLanes.MultiplyAdd(w2, further, c2);
+                                c3 = TLanes.MultiplyAdd(w3, further, c3);
+                            }
+                        }
+                    nuint target = (nuint)((o * _outHeight + r) * _outWidth + x);
+                    Store(a0, a1, a2, a3, ref y, target, outPlane, count);
+                    Store(c0, c1, c2, c3, ref y, target + (nuint)v, outPlane, count);
+                }
+                for (; x < end; x += v)
                 {
                     TVector a0 = TLanes.Broadcast(b0), a1 = TLanes.Broadcast(b1), a2 = TLanes.Broadcast(b2), a3 = TLanes.Broadcast(b3);
                     for (int ci = 0; ci < _in; ci++)
                         for (int t = firstTap; t < lastTap; t++)
                         {
-                            nuint at = (nuint)(ci * plane + _tapRow[t] * _columns + x);
-                            nuint wAt = (nuint)(block + ci * channelSize + _tapKind[t] * tapSize + (x & 1));
+                            nuint at = (nuint)(ci * plane + Unsafe.Add(ref tapRow, t) * _columns + x);
+                            nuint wAt = (nuint)(block + ci * channelSize + Unsafe.Add(ref tapKind, t) * tapSize + (x & 1));
                             for (int j = 0; j < shifts; j++, wAt += (nuint)step)
                             {
                                 var input = TLanes.Load(ref s, at + (nuint)Unsafe.Add(ref shift, j));
@@ -258,14 +293,18 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
                                 a3 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + 3 * slot), input, a3);
                             }
                         }
-                    nuint target = (nuint)((o * _outHeight + r) * _outWidth + x), plane2 = (nuint)(_outHeight * _outWidth);
-                    TLanes.Store(a0, ref y, target);
-                    if (count > 1) TLanes.Store(a1, ref y, target + plane2);
-                    if (count > 2) TLanes.Store(a2, ref y, target + 2 * plane2);
-                    if (count > 3) TLanes.Store(a3, ref y, target + 3 * plane2);
+                    Store(a0, a1, a2, a3, ref y, (nuint)((o * _outHeight + r) * _outWidth + x), outPlane, count);
                 }
             }
         }
         return end;
+
+        static void Store(TVector a0, TVector a1, TVector a2, TVector a3, ref T y, nuint target, nuint plane, int count)
+        {
+            TLanes.Store(a0, ref y, target);
+            if (count > 1) TLanes.Store(a1, ref y, target + plane);
+            if (count > 2) TLanes.Store(a2, ref y, target + 2 * plane);
+            if (count > 3) TLanes.Store(a3, ref y, target + 3 * plane);
+        }
     }
 }
