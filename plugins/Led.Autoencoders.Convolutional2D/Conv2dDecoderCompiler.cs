@@ -14,7 +14,7 @@ namespace Led.Autoencoders.Convolutional2D;
 /// padding it takes over), ConvTranspose2d (dilation 1, one group, zero padding; stride 2 with output padding 0 or 1, or
 /// stride 1 without output padding: a convolution with the kernel flipped, the channels swapped and k − 1 − p zeros each
 /// side), Upsample (integer scale factors, bilinear or nearest), BatchNorm2d (running statistics: the evaluation-mode
-/// map); anywhere Identity, CELU, ELU, ReLU, Tanh, Sigmoid and tanhplus. Refused, with the reason: any other module, a
+/// map, folded into the weights and bias of a convolution right before it); anywhere Identity, CELU, ELU, ReLU, Tanh, Sigmoid and tanhplus. Refused, with the reason: any other module, a
 /// known one with other settings, and the bicubic resize of an input subsampling above 1.
 /// </summary>
 internal static class Conv2dDecoderCompiler
@@ -46,8 +46,10 @@ internal static class Conv2dDecoderCompiler
         if (refusal is not null) return null;
         decoder.Reshape(layout.Channels, layout.Height, layout.Width);
         AxisPad2d? pending = null;
-        foreach (var module in layout.Body)
+        var body = layout.Body;
+        for (int i = 0; i < body.Count; i++)
         {
+            var module = body[i];
             if (pending is not null && module is not Conv2d)
             {
                 refusal = $"AxisPad2d followed by {module.GetType().Name} instead of a Conv2d";
@@ -58,7 +60,19 @@ internal static class Conv2dDecoderCompiler
                 pending = pad;
                 continue;
             }
-            refusal = module is Conv2d conv ? AddConvolution(decoder, conv, pending) : Add(decoder, module, head: false);
+            // A batch norm right after a convolution is folded into its weights and bias.
+            (double[] Scale, double[] Shift)? norm = null;
+            if (module is Convolution && i + 1 < body.Count && body[i + 1] is BatchNorm2d next)
+            {
+                if ((norm = DecoderModules.Affine(next, out refusal)) is null) return null;
+                i++;
+            }
+            refusal = module switch
+            {
+                Conv2d conv => AddConvolution(decoder, conv, pending, norm),
+                ConvTranspose2d transposed => AddTransposed(decoder, transposed, norm),
+                _ => Add(decoder, module, head: false),
+            };
             pending = null;
             if (refusal is not null) return null;
         }
@@ -94,7 +108,7 @@ internal static class Conv2dDecoderCompiler
             case Upsample upsample when !head:
                 return AddUpsample(decoder, upsample);
             case ConvTranspose2d transposed when !head:
-                return AddTransposed(decoder, transposed);
+                return AddTransposed(decoder, transposed, null);
             case BatchNorm2d norm when !head:
                 if (DecoderModules.Affine(norm, out var refusal) is not var (scale, shift)) return refusal;
                 decoder.ChannelAffine(scale, shift);
@@ -116,7 +130,8 @@ internal static class Conv2dDecoderCompiler
         static bool Whole(double factor) => factor == Math.Round(factor) && factor >= 1;
     }
 
-    private static string? AddConvolution<T>(Conv2dFastDecoder<T> decoder, Conv2d conv, AxisPad2d? pad) where T : unmanaged, IFloatingPointIeee754<T>
+    private static string? AddConvolution<T>(Conv2dFastDecoder<T> decoder, Conv2d conv, AxisPad2d? pad, (double[] Scale, double[] Shift)? norm)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Unusual(conv, 1) is { } reason) return reason;
         var (kh, kw) = ((int)conv.kernel_size[0], (int)conv.kernel_size[1]);
@@ -129,6 +144,7 @@ internal static class Conv2dDecoderCompiler
         bool circular = conv.padding_mode == PaddingModes.Circular;
         var weight = DecoderModules.Values(conv.weight);
         var bias = DecoderModules.Bias(conv);
+        if (Fold(weight, bias, norm, k => k / (weight.Length / bias.Length)) is { } mismatch) return mismatch;
         if (pad is null)
         {
             decoder.Convolution(weight, bias, kh, kw, padding, circular, circular);
@@ -139,7 +155,8 @@ internal static class Conv2dDecoderCompiler
         return null;
     }
 
-    private static string? AddTransposed<T>(Conv2dFastDecoder<T> decoder, ConvTranspose2d conv) where T : unmanaged, IFloatingPointIeee754<T>
+    private static string? AddTransposed<T>(Conv2dFastDecoder<T> decoder, ConvTranspose2d conv, (double[] Scale, double[] Shift)? norm)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int stride = conv.stride is [var sy, var sx] && sy == sx ? (int)sy : 0;
         if (Unusual(conv, stride) is { } reason) return reason;
@@ -148,6 +165,7 @@ internal static class Conv2dDecoderCompiler
         var (kh, kw) = ((int)conv.kernel_size[0], (int)conv.kernel_size[1]);
         var weight = DecoderModules.Values(conv.weight);
         var bias = DecoderModules.Bias(conv);
+        if (Fold(weight, bias, norm, k => k / (kh * kw) % bias.Length) is { } mismatch) return mismatch;
         if (stride == 2)
         {
             decoder.Transposed(weight, bias, kh, kw, (int)py, (int)px, (int)oy, (int)ox);
@@ -164,6 +182,19 @@ internal static class Conv2dDecoderCompiler
                         flipped[((o * cin + i) * kh + y) * kw + x] = weight[((i * cout + o) * kh + (kh - 1 - y)) * kw + (kw - 1 - x)];
         int top = kh - 1 - (int)py, left = kw - 1 - (int)px;
         decoder.Convolution(flipped, bias, kh, kw, (top, top, left, left), circularY: false, circularX: false);
+        return null;
+    }
+
+    /// <summary>
+    /// Folds a following batch norm's map into the weights (times scale[o]) and the bias (b·scale[o] + shift[o]);
+    /// <paramref name="channelOf"/> gives a weight's output channel. The reason when the channels differ.
+    /// </summary>
+    private static string? Fold(double[] weight, double[] bias, (double[] Scale, double[] Shift)? norm, Func<int, int> channelOf)
+    {
+        if (norm is not var (scale, shift)) return null;
+        if (scale.Length != bias.Length) return $"BatchNorm2d of {scale.Length} channels after a convolution of {bias.Length}";
+        for (int k = 0; k < weight.Length; k++) weight[k] *= scale[channelOf(k)];
+        for (int o = 0; o < bias.Length; o++) bias[o] = bias[o] * scale[o] + shift[o];
         return null;
     }
 

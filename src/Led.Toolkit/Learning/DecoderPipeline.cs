@@ -1,5 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Led.Toolkit.Learning.Simd;
 
 namespace Led.Toolkit.Learning;
 
@@ -8,8 +11,8 @@ namespace Led.Toolkit.Learning;
 /// vector is converted to <typeparamref name="T"/>, each stage reads the current activation and writes the next into the
 /// other of two buffers (allocated once, on the first run, as large as the largest stage writes), and the last
 /// activation is converted back to double. The shapes are the callers' business; the pipeline only knows sizes. Offers
-/// the stages every convolutional decoder has: elementwise activations (vectorised) and a per-channel affine map (batch
-/// norm with running statistics).
+/// the stages every convolutional decoder has: elementwise activations (vectorised; CELU, ELU and tanhplus in one pass
+/// over the values) and a per-channel affine map (batch norm with running statistics).
 /// </summary>
 public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -17,7 +20,7 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
     private readonly List<(SpanMap<T> Run, int Size)> _stages = [];
     private readonly int _latentDim;
     private int _size, _largest;
-    private T[] _front = [], _back = [], _scratch = [];
+    private T[] _front = [], _back = [];
 
     /// <summary>Starts a pipeline of <paramref name="latentDim"/> inputs.</summary>
     public DecoderPipeline(int latentDim) => (_latentDim, _size, _largest) = (latentDim, latentDim, latentDim);
@@ -63,7 +66,7 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
     /// <exception cref="ArgumentException">The spans do not have the pipeline's input and output sizes.</exception>
     public void Run(ReadOnlySpan<double> latent, Span<double> state)
     {
-        if (_front.Length == 0) (_front, _back, _scratch) = (new T[_largest], new T[_largest], new T[_largest]);
+        if (_front.Length == 0) (_front, _back) = (new T[_largest], new T[_largest]);
         if (latent.Length != _latentDim || state.Length != _size)
             throw new ArgumentException($"the decoder maps {_latentDim} latent values to {_size} state values, but got {latent.Length} and {state.Length}");
         for (int d = 0; d < latent.Length; d++) _front[d] = T.CreateTruncating(latent[d]);
@@ -77,7 +80,7 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
         for (int k = 0; k < size; k++) state[k] = double.CreateTruncating(_front[k]);
     }
 
-    private void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
+    private static void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
     {
         y = y[..x.Length];
         switch (kind)
@@ -94,24 +97,40 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             case DecoderActivation.Sigmoid:
                 TensorPrimitives.Sigmoid(x, y);
                 break;
-            case DecoderActivation.TanhPlus:
-                TensorPrimitives.Tanh(x, y);
-                TensorPrimitives.Multiply(y, Half, y);
-                TensorPrimitives.Add(y, Half, y);
-                break;
-            case DecoderActivation.Celu or DecoderActivation.Elu:
-                // max(0, x) + α(exp(min(0, x)/s) − 1), s = α for CELU and 1 for ELU (PyTorch's definitions), vectorised.
-                var negative = _scratch.AsSpan(0, x.Length);
-                TensorPrimitives.Min(x, T.Zero, negative);
-                if (kind == DecoderActivation.Celu) TensorPrimitives.Divide(negative, alpha, negative);
-                TensorPrimitives.Exp(negative, negative);
-                TensorPrimitives.Subtract(negative, T.One, negative);
-                TensorPrimitives.Multiply(negative, alpha, negative);
-                TensorPrimitives.Max(x, T.Zero, y);
-                TensorPrimitives.Add(y, negative, y);
+            case DecoderActivation.TanhPlus or DecoderActivation.Celu or DecoderActivation.Elu:
+                int from = 0;
+                if (Vector512.IsHardwareAccelerated) from = Fused<Lanes512<T>, Vector512<T>>(kind, alpha, x, y, from);
+                if (Vector256.IsHardwareAccelerated) from = Fused<Lanes256<T>, Vector256<T>>(kind, alpha, x, y, from);
+                Fused<Lanes1<T>, T>(kind, alpha, x, y, from);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
         }
+    }
+
+    /// <summary>
+    /// In one pass, a vector at a time from <paramref name="from"/>: tanhplus ½ + ½·tanh x, or CELU/ELU
+    /// max(0, x) + α(exp(min(0, x)·s) − 1) with s = 1/α for CELU and 1 for ELU (PyTorch's definitions); returns the first
+    /// value left.
+    /// </summary>
+    private static int Fused<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y, int from)
+        where TLanes : struct, ILanes<TVector, T>
+    {
+        int v = TLanes.Count, end = from + (x.Length - from) / v * v;
+        ref T source = ref MemoryMarshal.GetReference(x);
+        ref T target = ref MemoryMarshal.GetReference(y);
+        TVector zero = TLanes.Broadcast(T.Zero), minusOne = TLanes.Broadcast(-T.One), half = TLanes.Broadcast(Half), a = TLanes.Broadcast(alpha),
+            inputScale = TLanes.Broadcast(kind == DecoderActivation.Celu ? T.One / alpha : T.One);
+        if (kind == DecoderActivation.TanhPlus)
+            for (int i = from; i < end; i += v)
+                TLanes.Store(TLanes.MultiplyAdd(half, TLanes.Tanh(TLanes.Load(ref source, (nuint)i)), half), ref target, (nuint)i);
+        else
+            for (int i = from; i < end; i += v)
+            {
+                var value = TLanes.Load(ref source, (nuint)i);
+                var negative = TLanes.Add(TLanes.Exp(TLanes.Multiply(TLanes.Min(value, zero), inputScale)), minusOne);
+                TLanes.Store(TLanes.MultiplyAdd(a, negative, TLanes.Max(value, zero)), ref target, (nuint)i);
+            }
+        return end;
     }
 }

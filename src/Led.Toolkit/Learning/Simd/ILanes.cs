@@ -22,6 +22,15 @@ internal interface ILanes<TVector, T> where T : unmanaged
 
     static abstract TVector Multiply(TVector a, TVector b);
 
+    /// <summary>The larger of a and b, lane by lane.</summary>
+    static abstract TVector Max(TVector a, TVector b);
+
+    /// <summary>The smaller of a and b, lane by lane.</summary>
+    static abstract TVector Min(TVector a, TVector b);
+
+    /// <summary>e^x (float and double).</summary>
+    static abstract TVector Exp(TVector x);
+
     /// <summary>1 / (1 + e^−x), saturating to 0 and 1.</summary>
     static abstract TVector Sigmoid(TVector x);
 

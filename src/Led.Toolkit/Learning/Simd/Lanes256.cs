@@ -28,6 +28,10 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T> where T : unmanag
 
     public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
 
+    public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
+
+    public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.Min(a, b);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Sigmoid(Vector256<T> x) => Vector256<T>.One / (Vector256<T>.One + Exp(-x));
 
@@ -35,7 +39,7 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T> where T : unmanag
     public static Vector256<T> Tanh(Vector256<T> x) => Vector256<T>.One - Vector256.Create(T.CreateTruncating(2)) / (Exp(x + x) + Vector256<T>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Exp(Vector256<T> x)
+    public static Vector256<T> Exp(Vector256<T> x)
     {
         if (typeof(T) == typeof(float)) return Vector256.Exp(x.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector256.Exp(x.AsDouble()).As<double, T>();

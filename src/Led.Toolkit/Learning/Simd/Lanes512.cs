@@ -27,6 +27,10 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T> where T : unmanag
 
     public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;
 
+    public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
+
+    public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.Min(a, b);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Sigmoid(Vector512<T> x) => Vector512<T>.One / (Vector512<T>.One + Exp(-x));
 
@@ -34,7 +38,7 @@ internal readonly struct Lanes512<T> : ILanes<Vector512<T>, T> where T : unmanag
     public static Vector512<T> Tanh(Vector512<T> x) => Vector512<T>.One - Vector512.Create(T.CreateTruncating(2)) / (Exp(x + x) + Vector512<T>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Exp(Vector512<T> x)
+    public static Vector512<T> Exp(Vector512<T> x)
     {
         if (typeof(T) == typeof(float)) return Vector512.Exp(x.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector512.Exp(x.AsDouble()).As<double, T>();
