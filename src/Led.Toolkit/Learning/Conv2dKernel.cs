@@ -39,6 +39,7 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
     private readonly int _top, _left, _bottom, _right;
     private readonly bool _transposed, _circularY, _circularX;
     private readonly int[] _shifts, _tapStart, _tapRow, _tapKind;
+    private int[] _termStart = [], _termSource = [], _termWeight = [];
     private readonly T[] _weights, _bias, _source;
 
     private Conv2dKernel(int inChannels, int outChannels, int height, int width, int outHeight, int outWidth, int rows, int columns,
@@ -95,6 +96,7 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
         for (int r = 0; r < outHeight; r++)
             for (int ky = 0; ky < kernelHeight; ky++) (kernel._tapRow[r * kernelHeight + ky], kernel._tapKind[r * kernelHeight + ky]) = (r + ky, ky);
         kernel.Pack(weight, bias, (o, ci, ky, kx, _) => ((o * inChannels + ci) * kernelHeight + ky) * kernelWidth + kx);
+        kernel.ListTerms();
         return kernel;
     }
 
@@ -136,6 +138,7 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
             int kx = q + paddingX - 2 * (j + lowest);
             return kx >= 0 && kx < kernelWidth ? ((ci * outChannels + o) * kernelHeight + ky) * kernelWidth + kx : -1;
         });
+        kernel.ListTerms();
         return kernel;
     }
 
@@ -180,6 +183,27 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
                         }
                     }
         }
+    }
+
+    /// <summary>
+    /// Lists, for every output row, its terms (input channel, row tap, shift) in the order the loop takes them: where each
+    /// reads in the source (plus the output column) and where its weights start in a block (plus the block's start).
+    /// </summary>
+    private void ListTerms()
+    {
+        int shifts = _shifts.Length, step = Block * Slot, tapSize = shifts * step, channelSize = _rowTaps * tapSize, plane = _rows * _columns;
+        int terms = _tapStart[_outHeight] * _in * shifts;
+        (_termStart, _termSource, _termWeight) = (new int[_outHeight + 1], new int[terms], new int[terms]);
+        int k = 0;
+        for (int r = 0; r < _outHeight; r++)
+        {
+            _termStart[r] = k;
+            for (int ci = 0; ci < _in; ci++)
+                for (int t = _tapStart[r]; t < _tapStart[r + 1]; t++)
+                    for (int j = 0; j < shifts; j++, k++)
+                        (_termSource[k], _termWeight[k]) = (ci * plane + _tapRow[t] * _columns + _shifts[j], ci * channelSize + _tapKind[t] * tapSize + j * step);
+        }
+        _termStart[_outHeight] = k;
     }
 
     /// <summary>Convolution: copies the input into the padded source; wraps the borders of circular axes (zero borders stay zero).</summary>
@@ -233,45 +257,38 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
         ref T s = ref MemoryMarshal.GetArrayDataReference(_source);
         ref T w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), _start);
         ref T y = ref MemoryMarshal.GetReference(output);
-        ref int shift = ref MemoryMarshal.GetArrayDataReference(_shifts);
-        ref int tapRow = ref MemoryMarshal.GetArrayDataReference(_tapRow);
-        ref int tapKind = ref MemoryMarshal.GetArrayDataReference(_tapKind);
-        int shifts = _shifts.Length, plane = _rows * _columns, step = Block * Slot, tapSize = shifts * step, channelSize = _rowTaps * tapSize;
+        ref int source = ref MemoryMarshal.GetArrayDataReference(_termSource);
+        ref int weight = ref MemoryMarshal.GetArrayDataReference(_termWeight);
+        int channelSize = _rowTaps * _shifts.Length * Block * Slot;
         nuint slot = (nuint)Slot, outPlane = (nuint)(_outHeight * _outWidth);
         for (int o = 0; o < _out; o += Block)
         {
             int count = Math.Min(Block, _out - o);
-            int block = o / Block * _in * channelSize;
+            nuint block = (nuint)(o / Block * _in * channelSize);
             T b0 = _bias[o], b1 = _bias[o + 1], b2 = _bias[o + 2], b3 = _bias[o + 3];
             for (int r = 0; r < _outHeight; r++)
             {
-                int firstTap = _tapStart[r], lastTap = _tapStart[r + 1];
+                int first = _termStart[r], last = _termStart[r + 1];
                 int x = from;
                 for (; v > 1 && x + 2 * v <= end; x += 2 * v)
                 {
                     TVector a0 = TLanes.Broadcast(b0), a1 = TLanes.Broadcast(b1), a2 = TLanes.Broadcast(b2), a3 = TLanes.Broadcast(b3);
                     TVector c0 = a0, c1 = a1, c2 = a2, c3 = a3;
-                    for (int ci = 0; ci < _in; ci++)
-                        for (int t = firstTap; t < lastTap; t++)
-                        {
-                            nuint at = (nuint)(ci * plane + Unsafe.Add(ref tapRow, t) * _columns + x);
-                            nuint wAt = (nuint)(block + ci * channelSize + Unsafe.Add(ref tapKind, t) * tapSize);
-                            for (int j = 0; j < shifts; j++, wAt += (nuint)step)
-                            {
-                                nuint next = at + (nuint)Unsafe.Add(ref shift, j);
-                                TVector input = TLanes.Load(ref s, next), further = TLanes.Load(ref s, next + (nuint)v);
-                                TVector w0 = TLanes.Load(ref w, wAt), w1 = TLanes.Load(ref w, wAt + slot),
-                                    w2 = TLanes.Load(ref w, wAt + 2 * slot), w3 = TLanes.Load(ref w, wAt + 3 * slot);
-                                a0 = TLanes.MultiplyAdd(w0, input, a0);
-                                a1 = TLanes.MultiplyAdd(w1, input, a1);
-                                a2 = TLanes.MultiplyAdd(w2, input, a2);
-                                a3 = TLanes.MultiplyAdd(w3, input, a3);
-                                c0 = TLanes.MultiplyAdd(w0, further, c0);
-                                c1 = TLanes.MultiplyAdd(w1, further, c1);
-                                c2 = TLanes.MultiplyAdd(w2, further, c2);
-                                c3 = TLanes.MultiplyAdd(w3, further, c3);
-                            }
-                        }
+                    for (int k = first; k < last; k++)
+                    {
+                        nuint at = (nuint)(Unsafe.Add(ref source, k) + x), wAt = block + (nuint)Unsafe.Add(ref weight, k);
+                        TVector input = TLanes.Load(ref s, at), further = TLanes.Load(ref s, at + (nuint)v);
+                        TVector w0 = TLanes.Load(ref w, wAt), w1 = TLanes.Load(ref w, wAt + slot),
+                            w2 = TLanes.Load(ref w, wAt + 2 * slot), w3 = TLanes.Load(ref w, wAt + 3 * slot);
+                        a0 = TLanes.MultiplyAdd(w0, input, a0);
+                        a1 = TLanes.MultiplyAdd(w1, input, a1);
+                        a2 = TLanes.MultiplyAdd(w2, input, a2);
+                        a3 = TLanes.MultiplyAdd(w3, input, a3);
+                        c0 = TLanes.MultiplyAdd(w0, further, c0);
+                        c1 = TLanes.MultiplyAdd(w1, further, c1);
+                        c2 = TLanes.MultiplyAdd(w2, further, c2);
+                        c3 = TLanes.MultiplyAdd(w3, further, c3);
+                    }
                     nuint target = (nuint)((o * _outHeight + r) * _outWidth + x);
                     Store(a0, a1, a2, a3, ref y, target, outPlane, count);
                     Store(c0, c1, c2, c3, ref y, target + (nuint)v, outPlane, count);
@@ -279,20 +296,16 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
                 for (; x < end; x += v)
                 {
                     TVector a0 = TLanes.Broadcast(b0), a1 = TLanes.Broadcast(b1), a2 = TLanes.Broadcast(b2), a3 = TLanes.Broadcast(b3);
-                    for (int ci = 0; ci < _in; ci++)
-                        for (int t = firstTap; t < lastTap; t++)
-                        {
-                            nuint at = (nuint)(ci * plane + Unsafe.Add(ref tapRow, t) * _columns + x);
-                            nuint wAt = (nuint)(block + ci * channelSize + Unsafe.Add(ref tapKind, t) * tapSize + (x & 1));
-                            for (int j = 0; j < shifts; j++, wAt += (nuint)step)
-                            {
-                                var input = TLanes.Load(ref s, at + (nuint)Unsafe.Add(ref shift, j));
-                                a0 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt), input, a0);
-                                a1 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + slot), input, a1);
-                                a2 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + 2 * slot), input, a2);
-                                a3 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + 3 * slot), input, a3);
-                            }
-                        }
+                    nuint parity = (nuint)(x & 1);
+                    for (int k = first; k < last; k++)
+                    {
+                        var input = TLanes.Load(ref s, (nuint)(Unsafe.Add(ref source, k) + x));
+                        nuint wAt = block + (nuint)Unsafe.Add(ref weight, k) + parity;
+                        a0 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt), input, a0);
+                        a1 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + slot), input, a1);
+                        a2 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + 2 * slot), input, a2);
+                        a3 = TLanes.MultiplyAdd(TLanes.Load(ref w, wAt + 3 * slot), input, a3);
+                    }
                     Store(a0, a1, a2, a3, ref y, (nuint)((o * _outHeight + r) * _outWidth + x), outPlane, count);
                 }
             }

@@ -11,11 +11,13 @@ namespace Led.Toolkit.Learning;
 /// vector is converted to <typeparamref name="T"/>, each stage reads the current activation and writes the next into the
 /// other of two buffers (allocated once, on the first run, as large as the largest stage writes), and the last
 /// activation is converted back to double. The shapes are the callers' business; the pipeline only knows sizes. Offers
-/// the stages every convolutional decoder has: elementwise activations (vectorised; CELU, ELU and tanhplus in one pass
-/// over the values) and a per-channel affine map (batch norm with running statistics).
+/// the stages every convolutional decoder has: elementwise activations (vectorised) and a per-channel affine map (batch
+/// norm with running statistics).
 /// </summary>
 public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>x</summary>
+    public static long[] StageTicks = new long[64];
     private static readonly T Half = T.CreateTruncating(0.5);
     private readonly List<(SpanMap<T> Run, int Size)> _stages = [];
     private readonly int _latentDim;
@@ -71,9 +73,12 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             throw new ArgumentException($"the decoder maps {_latentDim} latent values to {_size} state values, but got {latent.Length} and {state.Length}");
         for (int d = 0; d < latent.Length; d++) _front[d] = T.CreateTruncating(latent[d]);
         int size = _latentDim;
+        int index = 0;
         foreach (var (run, next) in _stages)
         {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             run(_front.AsSpan(0, size), _back);
+            StageTicks[index++] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
             (_front, _back) = (_back, _front);
             size = next;
         }
@@ -91,17 +96,10 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             case DecoderActivation.Relu:
                 TensorPrimitives.Max(x, T.Zero, y);
                 break;
-            case DecoderActivation.Tanh:
-                TensorPrimitives.Tanh(x, y);
-                break;
-            case DecoderActivation.Sigmoid:
-                TensorPrimitives.Sigmoid(x, y);
-                break;
-            case DecoderActivation.TanhPlus or DecoderActivation.Celu or DecoderActivation.Elu:
-                int from = 0;
-                if (Vector512.IsHardwareAccelerated) from = Fused<Lanes512<T>, Vector512<T>>(kind, alpha, x, y, from);
-                if (Vector256.IsHardwareAccelerated) from = Fused<Lanes256<T>, Vector256<T>>(kind, alpha, x, y, from);
-                Fused<Lanes1<T>, T>(kind, alpha, x, y, from);
+            case DecoderActivation.Tanh or DecoderActivation.Sigmoid or DecoderActivation.TanhPlus or DecoderActivation.Celu or DecoderActivation.Elu:
+                // 256-bit vectors even where 512 are accelerated: their exponential is the faster one here.
+                int from = Vector256.IsHardwareAccelerated ? Transcendental<Lanes256<T>, Vector256<T>>(kind, alpha, x, y) : 0;
+                Transcendental<Lanes1<T>, T>(kind, alpha, x[from..], y[from..]);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
@@ -109,28 +107,40 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>
-    /// In one pass, a vector at a time from <paramref name="from"/>: tanhplus ½ + ½·tanh x, or CELU/ELU
-    /// max(0, x) + α(exp(min(0, x)·s) − 1) with s = 1/α for CELU and 1 for ELU (PyTorch's definitions); returns the first
-    /// value left.
+    /// In one pass, a vector at a time, as many values as fill whole vectors (returns how many): tanh x = 1 − 2/(e^{2x} + 1),
+    /// sigmoid 1/(1 + e^−x), tanhplus ½ + ½·tanh x, or CELU/ELU max(0, x) + α(exp(min(0, x)·s) − 1)
+    /// with s = 1/α for CELU and 1 for ELU (PyTorch's definitions).
     /// </summary>
-    private static int Fused<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y, int from)
+    private static int Transcendental<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
         where TLanes : struct, ILanes<TVector, T>
     {
-        int v = TLanes.Count, end = from + (x.Length - from) / v * v;
+        int v = TLanes.Count, end = x.Length / v * v;
         ref T source = ref MemoryMarshal.GetReference(x);
         ref T target = ref MemoryMarshal.GetReference(y);
-        TVector zero = TLanes.Broadcast(T.Zero), minusOne = TLanes.Broadcast(-T.One), half = TLanes.Broadcast(Half), a = TLanes.Broadcast(alpha),
+        TVector zero = TLanes.Broadcast(T.Zero), half = TLanes.Broadcast(Half), minusOne = TLanes.Broadcast(-T.One), a = TLanes.Broadcast(alpha),
             inputScale = TLanes.Broadcast(kind == DecoderActivation.Celu ? T.One / alpha : T.One);
-        if (kind == DecoderActivation.TanhPlus)
-            for (int i = from; i < end; i += v)
-                TLanes.Store(TLanes.MultiplyAdd(half, TLanes.Tanh(TLanes.Load(ref source, (nuint)i)), half), ref target, (nuint)i);
-        else
-            for (int i = from; i < end; i += v)
+        for (int i = 0; i < end; i += v)
+        {
+            var value = TLanes.Load(ref source, (nuint)i);
+            TVector result;
+            switch (kind)
             {
-                var value = TLanes.Load(ref source, (nuint)i);
-                var negative = TLanes.Add(TLanes.Exp(TLanes.Multiply(TLanes.Min(value, zero), inputScale)), minusOne);
-                TLanes.Store(TLanes.MultiplyAdd(a, negative, TLanes.Max(value, zero)), ref target, (nuint)i);
+                case DecoderActivation.Tanh:
+                    result = TLanes.Tanh(value);
+                    break;
+                case DecoderActivation.Sigmoid:
+                    result = TLanes.Sigmoid(value);
+                    break;
+                case DecoderActivation.TanhPlus:
+                    result = TLanes.MultiplyAdd(half, TLanes.Tanh(value), half);
+                    break;
+                default:
+                    var negative = TLanes.Add(TLanes.Exp(TLanes.Multiply(TLanes.Min(value, zero), inputScale)), minusOne);
+                    result = TLanes.MultiplyAdd(a, negative, TLanes.Max(value, zero));
+                    break;
             }
+            TLanes.Store(result, ref target, (nuint)i);
+        }
         return end;
     }
 }
