@@ -22,24 +22,13 @@ internal static class ConvDecoderCompiler
     /// do not follow from the modules before it).
     /// </summary>
     public static ConvFastDecoder<T>? Compile<T>(ConvDecoderLayout layout, int latentDim, out string? refusal)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        try
-        {
-            return Build<T>(layout, latentDim, out refusal);
-        }
-        catch (ArgumentException ex)
-        {
-            refusal = ex.Message;
-            return null;
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        DecoderModules.Compile(() => (Build<T>(layout, latentDim, out var reason), reason), out refusal);
 
     private static ConvFastDecoder<T>? Build<T>(ConvDecoderLayout layout, int latentDim, out string? refusal)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var decoder = new ConvFastDecoder<T>(latentDim);
-        using var noGrad = no_grad();
         refusal = layout.Head.Select(m => Add(decoder, m, head: true)).FirstOrDefault(r => r is not null);
         if (refusal is not null) return null;
         if (decoder.Channels * decoder.Width != layout.Channels * layout.Width)
@@ -70,7 +59,8 @@ internal static class ConvDecoderCompiler
         switch (module)
         {
             case Linear linear when head:
-                decoder.Dense(Values(linear.weight), linear.bias is null ? new double[linear.weight.shape[0]] : Values(linear.bias));
+                var (weight, bias) = DecoderModules.Dense(linear);
+                decoder.Dense(weight, bias);
                 return null;
             case Upsample upsample when !head:
                 return AddUpsample(decoder, upsample);

@@ -24,24 +24,13 @@ internal static class Conv2dDecoderCompiler
     /// do not follow from the modules before it).
     /// </summary>
     public static Conv2dFastDecoder<T>? Compile<T>(Conv2dDecoderLayout layout, int latentDim, out string? refusal)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        try
-        {
-            return Build<T>(layout, latentDim, out refusal);
-        }
-        catch (ArgumentException ex)
-        {
-            refusal = ex.Message;
-            return null;
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        DecoderModules.Compile(() => (Build<T>(layout, latentDim, out var reason), reason), out refusal);
 
     private static Conv2dFastDecoder<T>? Build<T>(Conv2dDecoderLayout layout, int latentDim, out string? refusal)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var decoder = new Conv2dFastDecoder<T>(latentDim);
-        using var noGrad = no_grad();
         refusal = layout.Head.Select(m => Add(decoder, m, head: true)).FirstOrDefault(r => r is not null);
         if (refusal is not null) return null;
         decoder.Reshape(layout.Channels, layout.Height, layout.Width);
@@ -103,7 +92,8 @@ internal static class Conv2dDecoderCompiler
         switch (module)
         {
             case Linear linear when head:
-                decoder.Dense(DecoderModules.Values(linear.weight), linear.bias is null ? new double[linear.weight.shape[0]] : DecoderModules.Values(linear.bias));
+                var (weight, bias) = DecoderModules.Dense(linear);
+                decoder.Dense(weight, bias);
                 return null;
             case Upsample upsample when !head:
                 return AddUpsample(decoder, upsample);

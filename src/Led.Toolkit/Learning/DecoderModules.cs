@@ -10,6 +10,29 @@ namespace Led.Toolkit.Learning;
 /// </summary>
 public static class DecoderModules
 {
+    /// <summary>
+    /// Runs a compiler's <paramref name="build"/> without gradients: the decoder, or null with the refusal it returns, or
+    /// with the message of an <see cref="ArgumentException"/> (a module whose shapes do not follow from those before it).
+    /// </summary>
+    public static TDecoder? Compile<TDecoder>(Func<(TDecoder? Decoder, string? Refusal)> build, out string? refusal) where TDecoder : class
+    {
+        try
+        {
+            using var noGrad = no_grad();
+            (var decoder, refusal) = build();
+            return refusal is null ? decoder : null;
+        }
+        catch (ArgumentException ex)
+        {
+            refusal = ex.Message;
+            return null;
+        }
+    }
+
+    /// <summary>A Linear layer's weight <c>[out, in]</c> and bias (zeros without one), in double.</summary>
+    public static (double[] Weight, double[] Bias) Dense(Linear linear) =>
+        (Values(linear.weight), linear.bias is null ? new double[linear.weight.shape[0]] : Values(linear.bias));
+
     /// <summary>The tensor's values in double, row-major.</summary>
     public static double[] Values(Tensor tensor)
     {
