@@ -82,7 +82,24 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             (_front, _back) = (_back, _front);
             size = next;
         }
-        for (int k = 0; k < size; k++) state[k] = double.CreateTruncating(_front[k]);
+        if (typeof(T) == typeof(double)) MemoryMarshal.Cast<T, double>(_front.AsSpan(0, size)).CopyTo(state);
+        else if (typeof(T) == typeof(float)) Widen(MemoryMarshal.Cast<T, float>(_front.AsSpan(0, size)), state);
+        else
+            for (int k = 0; k < size; k++) state[k] = double.CreateTruncating(_front[k]);
+    }
+
+    /// <summary>Converts single-precision values to double, 256 bits at a time.</summary>
+    private static void Widen(ReadOnlySpan<float> values, Span<double> target)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; k + Vector256<float>.Count <= values.Length; k += Vector256<float>.Count)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.Create(values.Slice(k, Vector256<float>.Count)));
+                lower.CopyTo(target[k..]);
+                upper.CopyTo(target[(k + Vector256<double>.Count)..]);
+            }
+        for (; k < values.Length; k++) target[k] = values[k];
     }
 
     private static void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
