@@ -114,9 +114,10 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
                 TensorPrimitives.Max(x, T.Zero, y);
                 break;
             case DecoderActivation.Tanh or DecoderActivation.Sigmoid or DecoderActivation.TanhPlus or DecoderActivation.Celu or DecoderActivation.Elu:
-                // 256-bit vectors even where 512 are accelerated: their exponential is the faster one here.
-                int from = Vector256.IsHardwareAccelerated ? Transcendental<Lanes256<T>, Vector256<T>>(kind, alpha, x, y) : 0;
-                Transcendental<Lanes1<T>, T>(kind, alpha, x[from..], y[from..]);
+                int from = 0;
+                if (Vector512.IsHardwareAccelerated) from = Transcendental<Lanes512<T>, Vector512<T>>(kind, alpha, x, y, from);
+                if (Vector256.IsHardwareAccelerated) from = Transcendental<Lanes256<T>, Vector256<T>>(kind, alpha, x, y, from);
+                Transcendental<Lanes1<T>, T>(kind, alpha, x, y, from);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
@@ -124,40 +125,35 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>
-    /// In one pass, a vector at a time, as many values as fill whole vectors (returns how many): tanh x = 1 − 2/(e^{2x} + 1),
-    /// sigmoid 1/(1 + e^−x), tanhplus ½ + ½·tanh x, or CELU/ELU max(0, x) + α(exp(min(0, x)·s) − 1)
-    /// with s = 1/α for CELU and 1 for ELU (PyTorch's definitions).
+    /// In one pass, a vector at a time from <paramref name="from"/>, as many values as fill whole vectors (returns the first
+    /// value left), with <see cref="VectorMath"/>'s exponential: tanh x = 1 − 2/(e^{2x} + 1), sigmoid 1/(1 + e^−x),
+    /// tanhplus ½ + ½·tanh x = 1 − 1/(e^{2x} + 1), or CELU/ELU max(0, x) + α(exp(min(0, x)·s) − 1) with s = 1/α for CELU
+    /// and 1 for ELU (PyTorch's definitions).
     /// </summary>
-    private static int Transcendental<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
+    private static int Transcendental<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y, int from)
         where TLanes : struct, ILanes<TVector, T>
     {
-        int v = TLanes.Count, end = x.Length / v * v;
+        int v = TLanes.Count, end = from + (x.Length - from) / v * v;
         ref T source = ref MemoryMarshal.GetReference(x);
         ref T target = ref MemoryMarshal.GetReference(y);
-        TVector zero = TLanes.Broadcast(T.Zero), half = TLanes.Broadcast(Half), minusOne = TLanes.Broadcast(-T.One), a = TLanes.Broadcast(alpha),
-            inputScale = TLanes.Broadcast(kind == DecoderActivation.Celu ? T.One / alpha : T.One);
-        for (int i = 0; i < end; i += v)
+        TVector zero = TLanes.Broadcast(T.Zero), one = TLanes.Broadcast(T.One), minusOne = TLanes.Broadcast(-T.One), minusTwo = TLanes.Broadcast(-T.One - T.One),
+            a = TLanes.Broadcast(alpha), inputScale = TLanes.Broadcast(kind == DecoderActivation.Celu ? T.One / alpha : T.One);
+        for (int i = from; i < end; i += v)
         {
             var value = TLanes.Load(ref source, (nuint)i);
-            TVector result;
-            switch (kind)
+            var result = kind switch
             {
-                case DecoderActivation.Tanh:
-                    result = TLanes.Tanh(value);
-                    break;
-                case DecoderActivation.Sigmoid:
-                    result = TLanes.Sigmoid(value);
-                    break;
-                case DecoderActivation.TanhPlus:
-                    result = TLanes.MultiplyAdd(half, TLanes.Tanh(value), half);
-                    break;
-                default:
-                    var negative = TLanes.Add(TLanes.Exp(TLanes.Multiply(TLanes.Min(value, zero), inputScale)), minusOne);
-                    result = TLanes.MultiplyAdd(a, negative, TLanes.Max(value, zero));
-                    break;
-            }
+                DecoderActivation.Tanh => TLanes.MultiplyAdd(minusTwo, Reciprocal(TLanes.Add(value, value)), one),
+                DecoderActivation.TanhPlus => TLanes.MultiplyAdd(minusOne, Reciprocal(TLanes.Add(value, value)), one),
+                DecoderActivation.Sigmoid => TLanes.Divide(one, TLanes.Add(VectorMath.Exp<TLanes, TVector, T>(TLanes.Multiply(value, minusOne)), one)),
+                _ => TLanes.MultiplyAdd(a, TLanes.Add(VectorMath.Exp<TLanes, TVector, T>(TLanes.Multiply(TLanes.Min(value, zero), inputScale)), minusOne),
+                    TLanes.Max(value, zero)),
+            };
             TLanes.Store(result, ref target, (nuint)i);
         }
         return end;
+
+        // 1/(e^u + 1)
+        TVector Reciprocal(TVector u) => TLanes.Divide(one, TLanes.Add(VectorMath.Exp<TLanes, TVector, T>(u), one));
     }
 }
