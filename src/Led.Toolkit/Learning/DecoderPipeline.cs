@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Led.Toolkit.Learning.Simd;
@@ -11,8 +10,8 @@ namespace Led.Toolkit.Learning;
 /// vector is converted to <typeparamref name="T"/>, each stage reads the current activation and writes the next into the
 /// other of two buffers (allocated once, on the first run, as large as the largest stage writes), and the last
 /// activation is converted back to double. The shapes are the callers' business; the pipeline only knows sizes. Offers
-/// the stages every convolutional decoder has: elementwise activations (vectorised) and a per-channel affine map (batch
-/// norm with running statistics).
+/// the stages every convolutional decoder has: elementwise activations (vectorised, in one pass) and a per-channel affine
+/// map (batch norm with running statistics).
 /// </summary>
 public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -57,9 +56,9 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
         {
             for (int ch = 0; ch < channels; ch++)
             {
+                var source = x.Slice(ch * plane, plane);
                 var target = y.Slice(ch * plane, plane);
-                TensorPrimitives.Multiply(x.Slice(ch * plane, plane), a[ch], target);
-                TensorPrimitives.Add(target, b[ch], target);
+                for (int k = 0; k < plane; k++) target[k] = source[k] * a[ch] + b[ch];
             }
         }, _size);
     }
@@ -110,14 +109,12 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             case DecoderActivation.Identity:
                 x.CopyTo(y);
                 break;
-            case DecoderActivation.Relu:
-                TensorPrimitives.Max(x, T.Zero, y);
-                break;
-            case DecoderActivation.Tanh or DecoderActivation.Sigmoid or DecoderActivation.TanhPlus or DecoderActivation.Celu or DecoderActivation.Elu:
+            case DecoderActivation.Relu or DecoderActivation.Tanh or DecoderActivation.Sigmoid or DecoderActivation.TanhPlus or DecoderActivation.Celu
+                or DecoderActivation.Elu:
                 int from = 0;
-                if (Vector512.IsHardwareAccelerated) from = Transcendental<Lanes512<T>, Vector512<T>>(kind, alpha, x, y, from);
-                if (Vector256.IsHardwareAccelerated) from = Transcendental<Lanes256<T>, Vector256<T>>(kind, alpha, x, y, from);
-                Transcendental<Lanes1<T>, T>(kind, alpha, x, y, from);
+                if (Vector512.IsHardwareAccelerated) from = Elementwise<Lanes512<T>, Vector512<T>>(kind, alpha, x, y, from);
+                if (Vector256.IsHardwareAccelerated) from = Elementwise<Lanes256<T>, Vector256<T>>(kind, alpha, x, y, from);
+                Elementwise<Lanes1<T>, T>(kind, alpha, x, y, from);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
@@ -126,11 +123,11 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
 
     /// <summary>
     /// In one pass, a vector at a time from <paramref name="from"/>, as many values as fill whole vectors (returns the first
-    /// value left), with <see cref="VectorMath"/>'s exponential: tanh x = 1 − 2/(e^{2x} + 1), sigmoid 1/(1 + e^−x),
+    /// value left), with <see cref="VectorMath"/>'s exponential: ReLU max(0, x), tanh x = 1 − 2/(e^{2x} + 1), sigmoid 1/(1 + e^−x),
     /// tanhplus ½ + ½·tanh x = 1 − 1/(e^{2x} + 1), or CELU/ELU max(0, x) + α(exp(min(0, x)·s) − 1) with s = 1/α for CELU
     /// and 1 for ELU (PyTorch's definitions).
     /// </summary>
-    private static int Transcendental<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y, int from)
+    private static int Elementwise<TLanes, TVector>(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y, int from)
         where TLanes : struct, ILanes<TVector, T>
     {
         int v = TLanes.Count, end = from + (x.Length - from) / v * v;
@@ -143,6 +140,7 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             var value = TLanes.Load(ref source, (nuint)i);
             var result = kind switch
             {
+                DecoderActivation.Relu => TLanes.Max(value, zero),
                 DecoderActivation.Tanh => TLanes.MultiplyAdd(minusTwo, Reciprocal(TLanes.Add(value, value)), one),
                 DecoderActivation.TanhPlus => TLanes.MultiplyAdd(minusOne, Reciprocal(TLanes.Add(value, value)), one),
                 DecoderActivation.Sigmoid => TLanes.Divide(one, TLanes.Add(VectorMath.Exp<TLanes, TVector, T>(TLanes.Multiply(value, minusOne)), one)),
