@@ -14,8 +14,9 @@ namespace Led.Autoencoders.Convolutional2D;
 /// padding it takes over), ConvTranspose2d (dilation 1, one group, zero padding; stride 2 with output padding 0 or 1, or
 /// stride 1 without output padding: a convolution with the kernel flipped, the channels swapped and k − 1 − p zeros each
 /// side), Upsample (integer scale factors, bilinear or nearest), BatchNorm2d (running statistics: the evaluation-mode
-/// map, folded into the weights and bias of a convolution right before it); anywhere Identity, CELU, ELU, ReLU, Tanh, Sigmoid and tanhplus. Refused, with the reason: any other module, a
-/// known one with other settings, and the bicubic resize of an input subsampling above 1.
+/// map, folded into the weights and bias of a convolution right before it); anywhere Identity, CELU, ELU, ReLU, Tanh,
+/// Sigmoid and tanhplus. Refused, with the reason: any other module, a known one with other settings, and the bicubic
+/// resize of an input subsampling above 1.
 /// </summary>
 internal static class Conv2dDecoderCompiler
 {

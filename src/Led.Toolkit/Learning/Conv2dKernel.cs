@@ -24,11 +24,13 @@ namespace Led.Toolkit.Learning;
 /// of the 4× of a zero-interleaved input.
 /// </para>
 /// <para>
-/// Output channels are taken four at a time and output columns a SIMD vector at a time: each load of s feeds four
-/// accumulators by fused multiply-adds, with the weights packed <c>[out / 4, in, row tap, shift, 4, lanes]</c> as whole
-/// vectors (constant, or alternating between the two parities), so no broadcast or shuffle is needed. The vector width
-/// is chosen at run time: 512 bits where accelerated for as many columns as fill whole vectors, then 256 bits, then one
-/// column at a time. Results are the exact sums in another order (round-off only).
+/// Output channels are taken four at a time and output columns two SIMD vectors at a time (then one): each load of s
+/// feeds four accumulators and each weight load two, by fused multiply-adds, with the weights packed
+/// <c>[out / 4, in, row tap, shift, 4, lanes]</c> as whole vectors (constant, or alternating between the two parities),
+/// so no broadcast or shuffle is needed. The terms (ci, row tap, shift) of each output row are listed once as two
+/// offsets, into s and into a block's weights, so the inner loop is one flat loop. The vector width is chosen at run
+/// time: 512 bits where accelerated for as many columns as fill whole vectors, then 256 bits, then one column at a time.
+/// Results are the exact sums in another order (round-off only).
 /// </para>
 /// </summary>
 public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
