@@ -6,9 +6,9 @@ namespace Led.Toolkit.Learning.Simd;
 /// <summary>
 /// The exponential for any SIMD width (<see cref="ILanes{TVector, T}"/>), faster here than the vector types' own.
 /// Scheme: x is clamped to [−708, 709] (float: [−87, 88]) so that 2^n stays normal; n = round(x·log₂e) and
-/// r = x − n·ln 2 with ln 2 split in a high and a low part (two fused multiply-adds, |r| ≤ ½ ln 2); e^r by its Taylor
-/// polynomial to degree 13 (float: 7), whose remainder is below ½ ulp on that interval, by Horner's rule with fused
-/// multiply-adds; then scaled by 2^n in the exponent bits. About an ulp from the correctly rounded value; inputs below
+/// r = x − n·ln 2 with ln 2 split in a high part of few bits (n times it is exact, with or without fused multiply-adds)
+/// and a low part, |r| ≤ ½ ln 2; e^r by its Taylor polynomial to degree 13 (float: 7), whose remainder is below ½ ulp on
+/// that interval, by Horner's rule with fused multiply-adds; then scaled by 2^n in the exponent bits. About an ulp from the correctly rounded value; inputs below
 /// the clamp give e^−708 ≈ 3e−308 (float: e^−87) instead of a smaller number.
 /// </summary>
 internal static class VectorMath
@@ -19,7 +19,7 @@ internal static class VectorMath
         bool single = typeof(T) == typeof(float);
         x = TLanes.Min(TLanes.Max(x, TLanes.Broadcast(T.CreateTruncating(single ? -87.0 : -708.0))), TLanes.Broadcast(T.CreateTruncating(single ? 88.0 : 709.0)));
         var n = TLanes.Round(TLanes.Multiply(x, TLanes.Broadcast(T.CreateTruncating(1.4426950408889634))));
-        var (high, low) = single ? (0.693145751953125, 1.428606765330187e-6) : (0.6931471805599453, 2.3190468138462996e-17);
+        var (high, low) = single ? (0.693145751953125, 1.428606765330187e-6) : (0.693147180369123816490, 1.90821492927058770002e-10);
         var r = TLanes.MultiplyAdd(n, TLanes.Broadcast(T.CreateTruncating(-high)), x);
         r = TLanes.MultiplyAdd(n, TLanes.Broadcast(T.CreateTruncating(-low)), r);
         var c = Taylor<T>.Coefficients;
