@@ -51,17 +51,9 @@ internal static class ConvDecoderCompiler
     /// <summary>Appends the stage of <paramref name="module"/>; the reason when it cannot.</summary>
     private static string? Add<T>(ConvFastDecoder<T> decoder, nn.Module module, bool head) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (DecoderModules.TryActivation(module, out var activation, out double alpha))
-        {
-            decoder.Activation(activation, alpha);
-            return null;
-        }
+        if (DecoderModules.TryAddCommon(decoder, module, before: head)) return null;
         switch (module)
         {
-            case Linear linear when head:
-                var (weight, bias) = DecoderModules.Dense(linear);
-                decoder.Dense(weight, bias);
-                return null;
             case Upsample upsample when !head:
                 return AddUpsample(decoder, upsample);
             case ConvTranspose1d transposed when !head:

@@ -12,7 +12,7 @@ namespace Led.Autoencoders.Convolutional;
 /// (batch norm with running statistics) and crop, run by a <see cref="DecoderPipeline{T}"/>. Built by
 /// <see cref="ConvDecoderCompiler"/> from the decoder's modules.
 /// </summary>
-internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class ConvFastDecoder<T> : IFastDecoder, IDecoderStages where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly DecoderPipeline<T> _pipeline;
     private int _channels, _width, _largestPadded;

@@ -12,7 +12,7 @@ namespace Led.Autoencoders.Convolutional2D;
 /// (<see cref="Conv2dKernel{T}"/>, which pads its own input with zeros or circularly), per-channel affine map (batch norm
 /// with running statistics) and crop. A reshape only relabels the shape. Built by <see cref="Conv2dDecoderCompiler"/>.
 /// </summary>
-internal sealed class Conv2dFastDecoder<T> : IFastDecoder where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class Conv2dFastDecoder<T> : IFastDecoder, IDecoderStages where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly DecoderPipeline<T> _pipeline;
     private int _channels, _height, _width;

@@ -29,9 +29,20 @@ public static class DecoderModules
         }
     }
 
-    /// <summary>A Linear layer's weight <c>[out, in]</c> and bias (zeros without one), in double.</summary>
-    public static (double[] Weight, double[] Bias) Dense(Linear linear) =>
-        (Values(linear.weight), linear.bias is null ? new double[linear.weight.shape[0]] : Values(linear.bias));
+    /// <summary>
+    /// Appends <paramref name="module"/> to <paramref name="decoder"/> when it is an elementwise activation, or a Linear
+    /// layer <paramref name="before"/> the reshape; false for any other module (the compiler's own business).
+    /// </summary>
+    public static bool TryAddCommon(IDecoderStages decoder, nn.Module module, bool before)
+    {
+        if (TryActivation(module, out var kind, out double alpha))
+            decoder.Activation(kind, alpha);
+        else if (module is Linear linear && before)
+            decoder.Dense(Values(linear.weight), linear.bias is null ? new double[linear.weight.shape[0]] : Values(linear.bias));
+        else
+            return false;
+        return true;
+    }
 
     /// <summary>The tensor's values in double, row-major.</summary>
     public static double[] Values(Tensor tensor)
