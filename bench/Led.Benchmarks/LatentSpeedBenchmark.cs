@@ -4,6 +4,7 @@ using System.Text;
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
 using Led.Autoencoders.Convolutional;
+using Led.Autoencoders.Convolutional2D;
 using Led.Autoencoders.Mlp;
 using Led.Autoencoders.Pca;
 using Led.Core.Compute;
@@ -11,6 +12,7 @@ using Led.Core.Configuration;
 using Led.Core.Forecasting;
 using Led.Core.Stages;
 using Led.Propagators.Lstm;
+using Led.Systems.CylinderFlow;
 using Led.Systems.FitzHughNagumo;
 using Led.Systems.KuramotoSivashinsky;
 using static TorchSharp.torch;
@@ -21,8 +23,9 @@ namespace Led.Benchmarks;
 /// `latent-speed`: time per coarse step of the micro solvers against the latent path at the paper's model sizes (weights
 /// are random: speed does not depend on their values): propagator only, propagator + decoder at every step and at every
 /// k-th step (<c>--decode-every k</c>, default 10: forecast.decodeEvery), through TorchSharp and through the compiled path,
-/// batch 1; each decoder alone, TorchSharp against compiled; the TorchSharp propagator batched over 100 trajectories; and the
-/// compiled propagator over 100 trajectories on one thread against two.
+/// batch 1; each decoder alone, TorchSharp against compiled (also the cylinder's 2-D decoder of configs/cylinder/re100.json);
+/// the TorchSharp propagator batched over 100 trajectories; and the compiled propagator over 100 trajectories on one thread
+/// against two.
 /// Each latent timing is the fastest of three (the machine is shared).
 /// </summary>
 public sealed class LatentSpeedBenchmark : IBenchmark
@@ -44,6 +47,9 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         var ksFine = new KuramotoSivashinsky(new KuramotoSivashinskyOptions { MicroStep = 2.5e-4 });
         var ksCoarse = new KuramotoSivashinsky(new KuramotoSivashinskyOptions { MicroStep = 2.5e-3 });
         var fhn = new FitzHughNagumo(new FitzHughNagumoOptions());
+        // configs/cylinder/re100.json: the 64 × 128 grid and its autoencoder (d_z 4).
+        var cylinder = new CylinderFlow(new CylinderFlowOptions { Reynolds = 100, Nx = 128, Ny = 64 });
+        var cylinderOptions = new ConvAutoencoder2DOptions { LatentDim = 4, Channels = [8, 16, 16, 16, 8], Kernel = 3, BatchNorm = true, Transpose = true };
         double ksFineMicro = Micro(ksFine), ksCoarseMicro = Micro(ksCoarse), fhnMicro = Micro(fhn);
 
         foreach (var precision in new[] { Precision.Float64, Precision.Float32 })
@@ -76,9 +82,12 @@ public sealed class LatentSpeedBenchmark : IBenchmark
                 body.AppendLine(Row(label, micro, $"{model}, {precision}", ae is IFastDecoderSource ? "compiled" : "compiled LSTM, TorchSharp decoder", fast));
                 if (label.Contains("paper", StringComparison.Ordinal)) continue;   // the same decoder as the row above
                 var (tensorDecoder, compiledDecoder) = DecoderAlone(ae, device.DType);
-                decoders.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {model.Split(" + ")[1]}, {precision} | {tensorDecoder * 1e6:F2} | {compiledDecoder * 1e6:F2} | {tensorDecoder / compiledDecoder:F1}× |"));
+                decoders.AppendLine(DecoderRow(model.Split(" + ")[1], precision, tensorDecoder, compiledDecoder));
             }
+            using var cylinderCnn = new ConvAutoencoder2D(cylinderOptions, cylinder.Description, device);
+            cylinderCnn.Module.eval();
+            var (tensorCylinder, compiledCylinder) = DecoderAlone(cylinderCnn, device.DType);
+            decoders.AppendLine(DecoderRow("2-D CNN d_z 4 → 4 × 64 × 128 (cylinder, re100)", precision, tensorCylinder, compiledCylinder));
         }
 
         body.AppendLine();
@@ -180,6 +189,9 @@ public sealed class LatentSpeedBenchmark : IBenchmark
         var runs = Enumerable.Range(0, 3).Select(_ => measure()).ToList();
         return new LatentTiming(runs.Min(r => r.Propagator), runs.Min(r => r.WithDecoder), runs.Min(r => r.WithDecoderEveryK), runs[0].DecodeEvery);
     }
+
+    private static string DecoderRow(string decoder, Precision precision, double tensor, double compiled) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {decoder}, {precision} | {tensor * 1e6:F2} | {compiled * 1e6:F2} | {tensor / compiled:F1}× |");
 
     /// <summary>Seconds per decoded state, batch 1: the tensor decoder and the compiled one (NaN when none is offered); fastest of three.</summary>
     private static (double Tensor, double Compiled) DecoderAlone(IAutoencoder autoencoder, ScalarType dtype)

@@ -22,24 +22,13 @@ internal static class ConvDecoderCompiler
     /// do not follow from the modules before it).
     /// </summary>
     public static ConvFastDecoder<T>? Compile<T>(ConvDecoderLayout layout, int latentDim, out string? refusal)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        try
-        {
-            return Build<T>(layout, latentDim, out refusal);
-        }
-        catch (ArgumentException ex)
-        {
-            refusal = ex.Message;
-            return null;
-        }
-    }
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        DecoderModules.Compile(() => (Build<T>(layout, latentDim, out var reason), reason), out refusal);
 
     private static ConvFastDecoder<T>? Build<T>(ConvDecoderLayout layout, int latentDim, out string? refusal)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var decoder = new ConvFastDecoder<T>(latentDim);
-        using var noGrad = no_grad();
         refusal = layout.Head.Select(m => Add(decoder, m, head: true)).FirstOrDefault(r => r is not null);
         if (refusal is not null) return null;
         if (decoder.Channels * decoder.Width != layout.Channels * layout.Width)
@@ -62,32 +51,9 @@ internal static class ConvDecoderCompiler
     /// <summary>Appends the stage of <paramref name="module"/>; the reason when it cannot.</summary>
     private static string? Add<T>(ConvFastDecoder<T> decoder, nn.Module module, bool head) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (DecoderModules.TryAddCommon(decoder, module, before: head)) return null;
         switch (module)
         {
-            case Linear linear when head:
-                decoder.Dense(Values(linear.weight), linear.bias is null ? new double[linear.weight.shape[0]] : Values(linear.bias));
-                return null;
-            case CELU celu:
-                decoder.Activation(DecoderActivation.Celu, celu.alpha);
-                return null;
-            case ELU elu:
-                decoder.Activation(DecoderActivation.Elu, elu.alpha);
-                return null;
-            case ReLU:
-                decoder.Activation(DecoderActivation.Relu);
-                return null;
-            case Tanh:
-                decoder.Activation(DecoderActivation.Tanh);
-                return null;
-            case Sigmoid:
-                decoder.Activation(DecoderActivation.Sigmoid);
-                return null;
-            case TanhPlus:
-                decoder.Activation(DecoderActivation.TanhPlus);
-                return null;
-            case Identity:
-                decoder.Activation(DecoderActivation.Identity);
-                return null;
             case Upsample upsample when !head:
                 return AddUpsample(decoder, upsample);
             case ConvTranspose1d transposed when !head:
@@ -150,29 +116,14 @@ internal static class ConvDecoderCompiler
 
     private static string? AddBatchNorm<T>(ConvFastDecoder<T> decoder, BatchNorm1d norm) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (norm.running_mean is null || norm.running_var is null) return "BatchNorm1d without running statistics";
-        var mean = Values(norm.running_mean);
-        var variance = Values(norm.running_var);
-        var gamma = norm.weight is null ? Enumerable.Repeat(1.0, mean.Length).ToArray() : Values(norm.weight);
-        var beta = norm.bias is null ? new double[mean.Length] : Values(norm.bias);
-        var scale = new double[mean.Length];
-        var shift = new double[mean.Length];
-        for (int c = 0; c < mean.Length; c++)
-        {
-            scale[c] = gamma[c] / Math.Sqrt(variance[c] + norm.eps);
-            shift[c] = beta[c] - mean[c] * scale[c];
-        }
+        if (DecoderModules.Affine(norm, out var refusal) is not var (scale, shift)) return refusal;
         decoder.ChannelAffine(scale, shift);
         return null;
     }
 
-    private static double[] Bias(Convolution conv) => conv.bias is null ? new double[conv.out_channels] : Values(conv.bias);
+    private static double[] Bias(Convolution conv) => DecoderModules.Bias(conv);
 
-    private static double[] Values(Tensor tensor)
-    {
-        using var cpu = tensor.detach().cpu().to(ScalarType.Float64).contiguous();
-        return cpu.data<double>().ToArray();
-    }
+    private static double[] Values(Tensor tensor) => DecoderModules.Values(tensor);
 
     /// <summary>The refusal as a log line.</summary>
     public static string Describe(string refusal) =>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Led.Abstractions.Learning;
 using Led.Toolkit.Learning;
 
@@ -10,21 +9,20 @@ namespace Led.Autoencoders.Convolutional;
 /// reading a <c>[channels, width]</c> activation (the flat vector before the reshape) and writing the next into one of two
 /// buffers allocated once. Stages: dense layer, elementwise activation, reshape, upsampling (linear or nearest),
 /// convolution (<see cref="Conv1dKernel"/> on a zero- or circularly padded copy of its input), per-channel affine map
-/// (batch norm with running statistics) and crop. Built by <see cref="ConvDecoderCompiler"/> from the decoder's modules.
+/// (batch norm with running statistics) and crop, run by a <see cref="DecoderPipeline{T}"/>. Built by
+/// <see cref="ConvDecoderCompiler"/> from the decoder's modules.
 /// </summary>
-internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class ConvFastDecoder<T> : IFastDecoder, IDecoderStages where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private static readonly T Half = T.CreateTruncating(0.5);
-    private readonly List<Stage> _stages = [];
-    private readonly int _latentDim;
-    private int _channels, _width, _largest, _largestPadded;
-    private T[] _front = [], _back = [], _padded = [], _scratch = [];
+    private readonly DecoderPipeline<T> _pipeline;
+    private int _channels, _width, _largestPadded;
+    private T[] _padded = [];
 
     /// <summary>Starts a decoder of <paramref name="latentDim"/> inputs (one channel of that width).</summary>
     public ConvFastDecoder(int latentDim)
     {
-        _latentDim = latentDim;
-        (_channels, _width, _largest) = (1, latentDim, latentDim);
+        _pipeline = new DecoderPipeline<T>(latentDim);
+        (_channels, _width) = (1, latentDim);
     }
 
     /// <summary>Channels of the activation after the stages added so far.</summary>
@@ -39,18 +37,17 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
         int input = _channels * _width, output = bias.Length;
         if (weight.Length != input * output) throw new ArgumentException($"dense layer [{output}, {weight.Length / Math.Max(output, 1)}] does not take {input} inputs");
         var layer = new DenseLayerKernel<T>(input, output, weight, bias);
-        Add(new Stage((x, y) => layer.Apply(x, y[..output])), 1, output);
+        Add((x, y) => layer.Apply(x, y[..output]), 1, output);
     }
 
     /// <summary>An elementwise activation, in place.</summary>
-    public void Activation(DecoderActivation kind, double alpha = 1.0) =>
-        Add(new Stage((x, y) => Activate(kind, T.CreateTruncating(alpha), x, y)), _channels, _width);
+    public void Activation(DecoderActivation kind, double alpha = 1.0) => _pipeline.Activation(kind, alpha);
 
     /// <summary>Reads the activation as <c>[channels, width]</c> (same size).</summary>
     public void Reshape(int channels, int width)
     {
         if (channels * width != _channels * _width) throw new ArgumentException($"cannot reshape {_channels * _width} values to [{channels}, {width}]");
-        Add(new Stage((x, y) => x.CopyTo(y)), channels, width);
+        Add((x, y) => x.CopyTo(y), channels, width);
     }
 
     /// <summary>
@@ -61,22 +58,9 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
     public void Upsample(int factor, bool linear, bool alignCorners)
     {
         int c = _channels, w = _width, outWidth = w * factor;
-        var lower = new int[outWidth];
-        var upper = new int[outWidth];
-        var weight = new T[outWidth];
-        for (int j = 0; j < outWidth; j++)
-        {
-            if (!linear)
-            {
-                lower[j] = upper[j] = Math.Min(j / factor, w - 1);
-                continue;
-            }
-            double source = alignCorners ? (outWidth > 1 ? j * (double)(w - 1) / (outWidth - 1) : 0) : Math.Max(0.0, (j + 0.5) / factor - 0.5);
-            lower[j] = Math.Min((int)source, w - 1);
-            upper[j] = Math.Min(lower[j] + 1, w - 1);
-            weight[j] = T.CreateTruncating(source - lower[j]);
-        }
-        Add(new Stage((x, y) =>
+        var axis = UpsampleAxis.Create(w, factor, linear, alignCorners);
+        var (lower, upper, weight) = (axis.Lower, axis.Upper, axis.Weight.Select(T.CreateTruncating).ToArray());
+        Add((x, y) =>
         {
             for (int ch = 0; ch < c; ch++)
             {
@@ -85,7 +69,7 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
                 for (int j = 0; j < outWidth; j++)
                     target[j] = row[lower[j]] + weight[j] * (row[upper[j]] - row[lower[j]]);
             }
-        }), c, outWidth);
+        }, c, outWidth);
     }
 
     /// <summary>
@@ -102,7 +86,7 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
         for (int i = 0; i < weight.Length; i++) w4[i] = T.CreateTruncating(weight[i]);
         for (int o = 0; o < outChannels; o++) b4[o] = T.CreateTruncating(bias[o]);
         _largestPadded = Math.Max(_largestPadded, cin * paddedWidth);
-        Add(new Stage((x, y) =>
+        Add((x, y) =>
         {
             var padded = _padded.AsSpan(0, cin * paddedWidth);
             for (int ch = 0; ch < cin; ch++)
@@ -122,117 +106,34 @@ internal sealed class ConvFastDecoder<T> : IFastDecoder where T : unmanaged, IFl
                 }
             }
             Conv1dKernel.Convolve<T>(padded, cin, paddedWidth, w4, b4, kernel, y);
-        }), outChannels, outWidth, rows * outWidth);
+        }, outChannels, outWidth, rows * outWidth);
     }
 
     /// <summary>y[c, ·] = scale[c]·x[c, ·] + shift[c] (batch norm in evaluation: scale = γ/√(var + ε), shift = β − mean·scale).</summary>
-    public void ChannelAffine(double[] scale, double[] shift)
-    {
-        int c = _channels, w = _width;
-        if (scale.Length != c || shift.Length != c) throw new ArgumentException($"per-channel map of {scale.Length} channels does not fit {c}");
-        var (a, b) = (Convert(scale), Convert(shift));
-        Add(new Stage((x, y) =>
-        {
-            for (int ch = 0; ch < c; ch++)
-            {
-                var target = y.Slice(ch * w, w);
-                TensorPrimitives.Multiply(x.Slice(ch * w, w), a[ch], target);
-                TensorPrimitives.Add(target, b[ch], target);
-            }
-        }), c, w);
-    }
+    public void ChannelAffine(double[] scale, double[] shift) => _pipeline.ChannelAffine(scale, shift, _width);
 
     /// <summary>Keeps positions <paramref name="start"/> … <paramref name="start"/> + <paramref name="width"/> − 1 of every channel.</summary>
     public void Crop(int start, int width)
     {
         int c = _channels, w = _width;
         if (start < 0 || start + width > w) throw new ArgumentException($"crop {start}+{width} does not fit width {w}");
-        Add(new Stage((x, y) =>
+        Add((x, y) =>
         {
             for (int ch = 0; ch < c; ch++) x.Slice(ch * w + start, width).CopyTo(y.Slice(ch * width, width));
-        }), c, width);
+        }, c, width);
     }
 
     /// <inheritdoc />
     public void Decode(ReadOnlySpan<double> latent, Span<double> state)
     {
-        if (_front.Length == 0) Allocate();
-        if (latent.Length != _latentDim || state.Length != _channels * _width)
-            throw new ArgumentException($"the decoder maps {_latentDim} latent values to {_channels * _width} state values, but got {latent.Length} and {state.Length}");
-        for (int d = 0; d < latent.Length; d++) _front[d] = T.CreateTruncating(latent[d]);
-        int size = _latentDim;
-        foreach (var stage in _stages)
-        {
-            stage.Run(_front.AsSpan(0, size), _back);
-            (_front, _back) = (_back, _front);
-            size = stage.Size;
-        }
-        for (int k = 0; k < size; k++) state[k] = double.CreateTruncating(_front[k]);
-    }
-
-    private void Allocate()
-    {
-        _front = new T[_largest];
-        _back = new T[_largest];
-        _padded = new T[Math.Max(_largestPadded, 1)];
-        _scratch = new T[_largest];
+        if (_padded.Length == 0) _padded = new T[Math.Max(_largestPadded, 1)];
+        _pipeline.Run(latent, state);
     }
 
     /// <param name="written">Values the stage writes (its output and, for a convolution, the padding rows of its last block).</param>
-    private void Add(Stage stage, int channels, int width, int written = 0)
+    private void Add(SpanMap<T> stage, int channels, int width, int written = 0)
     {
-        stage.Size = channels * width;
-        _stages.Add(stage);
+        _pipeline.Add(stage, channels * width, written);
         (_channels, _width) = (channels, width);
-        _largest = Math.Max(_largest, Math.Max(stage.Size, written));
     }
-
-    private void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
-    {
-        y = y[..x.Length];
-        switch (kind)
-        {
-            case DecoderActivation.Identity:
-                x.CopyTo(y);
-                break;
-            case DecoderActivation.Relu:
-                TensorPrimitives.Max(x, T.Zero, y);
-                break;
-            case DecoderActivation.Tanh:
-                TensorPrimitives.Tanh(x, y);
-                break;
-            case DecoderActivation.Sigmoid:
-                TensorPrimitives.Sigmoid(x, y);
-                break;
-            case DecoderActivation.TanhPlus:
-                TensorPrimitives.Tanh(x, y);
-                TensorPrimitives.Multiply(y, Half, y);
-                TensorPrimitives.Add(y, Half, y);
-                break;
-            case DecoderActivation.Celu or DecoderActivation.Elu:
-                // max(0, x) + α(exp(min(0, x)/s) − 1), s = α for CELU and 1 for ELU (PyTorch's definitions), vectorised.
-                var negative = _scratch.AsSpan(0, x.Length);
-                TensorPrimitives.Min(x, T.Zero, negative);
-                if (kind == DecoderActivation.Celu) TensorPrimitives.Divide(negative, alpha, negative);
-                TensorPrimitives.Exp(negative, negative);
-                TensorPrimitives.Subtract(negative, T.One, negative);
-                TensorPrimitives.Multiply(negative, alpha, negative);
-                TensorPrimitives.Max(x, T.Zero, y);
-                TensorPrimitives.Add(y, negative, y);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown activation");
-        }
-    }
-
-    private static T[] Convert(double[] values) => values.Select(T.CreateTruncating).ToArray();
-
-    private sealed class Stage(SpanAction run)
-    {
-        public int Size { get; set; }
-
-        public void Run(ReadOnlySpan<T> x, Span<T> y) => run(x, y);
-    }
-
-    private delegate void SpanAction(ReadOnlySpan<T> x, Span<T> y);
 }

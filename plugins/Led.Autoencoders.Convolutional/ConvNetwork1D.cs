@@ -132,10 +132,7 @@ internal sealed class ConvNetwork1D : nn.Module<Tensor, Tensor>
 
     /// <summary>The decoder's modules in the order <see cref="Decode"/> applies them (for compiling it).</summary>
     public ConvDecoderLayout DecoderLayout => new([_decoderLinear, _decoderActivation], (int)_lastChannels, (int)_bottleneckWidth,
-        _decoderLayers.SelectMany(Flatten).ToList(), (int)_padLeft, (int)_width);
-
-    private static IEnumerable<nn.Module> Flatten(nn.Module module) =>
-        module is Sequential sequential ? sequential.children().SelectMany(Flatten) : [module];
+        _decoderLayers.SelectMany(DecoderModules.Flatten).ToList(), (int)_padLeft, (int)_width);
 
     /// <summary>The reconstruction D(E(x)).</summary>
     public override Tensor forward(Tensor input)

@@ -15,6 +15,24 @@ internal sealed class AxisPad2d(long left, long right, long top, long bottom, bo
     {
     }
 
+    /// <summary>Columns added on the left.</summary>
+    public long Left => left;
+
+    /// <summary>Columns added on the right.</summary>
+    public long Right => right;
+
+    /// <summary>Rows added above.</summary>
+    public long Top => top;
+
+    /// <summary>Rows added below.</summary>
+    public long Bottom => bottom;
+
+    /// <summary>Whether y is wrapped around (else zeros).</summary>
+    public bool CircularY => circularY;
+
+    /// <summary>Whether x is wrapped around (else zeros).</summary>
+    public bool CircularX => circularX;
+
     public override Tensor forward(Tensor input)
     {
         if (circularY == circularX)

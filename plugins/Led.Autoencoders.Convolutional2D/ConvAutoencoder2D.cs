@@ -1,5 +1,7 @@
 using Led.Abstractions.Learning;
 using Led.Abstractions.Systems;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,19 +18,27 @@ namespace Led.Autoencoders.Convolutional2D;
 /// [Ny, Nx] (when s &gt; 1), and tanhplus maps it into (0, 1) like MinMax-scaled data.
 /// </para>
 /// </summary>
-public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IDisposable
+public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IFastDecoderSource, IDisposable
 {
     private readonly ConvNetwork2D _network;
+    private readonly ILogger _log;
     private bool _disposed;
 
     /// <summary>Builds the network on <paramref name="device"/> with the reference's initialisation.</summary>
     /// <exception cref="ArgumentException">Invalid options, a system that is not 2-D, or a grid too small for the layers.</exception>
-    public ConvAutoencoder2D(ConvAutoencoder2DOptions options, SystemDescription system, IDeviceContext device)
+    public ConvAutoencoder2D(ConvAutoencoder2DOptions options, SystemDescription system, IDeviceContext device) : this(options, system, device, null)
+    {
+    }
+
+    /// <summary>Builds the network; <paramref name="log"/> says when the decoder cannot be compiled (<see cref="CompileDecoder"/>).</summary>
+    /// <exception cref="ArgumentException">Invalid options, a system that is not 2-D, or a grid too small for the layers.</exception>
+    public ConvAutoencoder2D(ConvAutoencoder2DOptions options, SystemDescription system, IDeviceContext device, ILogger<ConvAutoencoder2D>? log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(device);
         options.CheckShapes(system, null);
+        _log = log ?? NullLogger<ConvAutoencoder2D>.Instance;
 
         InputChannels = system.Channels.Count;
         Height = system.Grid[0];
@@ -131,6 +141,23 @@ public sealed class ConvAutoencoder2D : IAutoencoder, ITrainable, IDisposable
                 $"ConvAutoencoder2D.Decode expects latents of shape [B, {LatentDim}] (batch, d_z), but got {Format(latents.shape)}.",
                 nameof(latents));
         return _network.Decode(latents);
+    }
+
+    /// <summary>
+    /// The decoder's current weights on plain arrays in the model's precision (<see cref="Conv2dFastDecoder{T}"/>), built
+    /// from its modules; batch norm uses its running statistics (evaluation mode). Null, with a log line, when the decoder
+    /// holds a module the compiled path does not cover, or resizes its output (inputSubsampling above 1).
+    /// </summary>
+    public IFastDecoder? CompileDecoder()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var layout = _network.DecoderLayout;
+        string? refusal;
+        IFastDecoder? decoder = DType == ScalarType.Float32
+            ? Conv2dDecoderCompiler.Compile<float>(layout, LatentDim, out refusal)
+            : Conv2dDecoderCompiler.Compile<double>(layout, LatentDim, out refusal);
+        if (refusal is not null) _log.LogInformation("{Line}", Conv2dDecoderCompiler.Describe(refusal));
+        return decoder;
     }
 
     private static int RoundUp(int size, int multiple) => (size + multiple - 1) / multiple * multiple;

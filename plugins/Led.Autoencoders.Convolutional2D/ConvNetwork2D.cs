@@ -161,6 +161,10 @@ internal sealed class ConvNetwork2D : nn.Module<Tensor, Tensor>
         return _output.call(h).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The decoder's modules in the order <see cref="Decode"/> applies them (for compiling it).</summary>
+    public Conv2dDecoderLayout DecoderLayout => new([_decoderLinear, _activation], (int)_lastChannels, (int)_bottleneckHeight, (int)_bottleneckWidth,
+        _decoderLayers.SelectMany(DecoderModules.Flatten).ToList(), (int)_padding.Top, (int)_resized[0], (int)_padding.Left, (int)_resized[1], _resize, [_output]);
+
     /// <summary>The reconstruction D(E(x)).</summary>
     public override Tensor forward(Tensor input)
     {

@@ -22,6 +22,23 @@ internal interface ILanes<TVector, T> where T : unmanaged
 
     static abstract TVector Multiply(TVector a, TVector b);
 
+    /// <summary>The larger of a and b, lane by lane.</summary>
+    static abstract TVector Max(TVector a, TVector b);
+
+    /// <summary>The smaller of a and b, lane by lane.</summary>
+    static abstract TVector Min(TVector a, TVector b);
+
+    /// <summary>e^x (float and double).</summary>
+    static abstract TVector Exp(TVector x);
+
+    static abstract TVector Divide(TVector a, TVector b);
+
+    /// <summary>The nearest integer, ties to even.</summary>
+    static abstract TVector Round(TVector x);
+
+    /// <summary>x·2^n for integral n within the normal exponents (−1022 … 1023 for double, −126 … 127 for float).</summary>
+    static abstract TVector ScaleByPowerOfTwo(TVector x, TVector n);
+
     /// <summary>1 / (1 + e^−x), saturating to 0 and 1.</summary>
     static abstract TVector Sigmoid(TVector x);
 

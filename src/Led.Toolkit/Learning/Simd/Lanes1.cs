@@ -20,6 +20,18 @@ internal readonly struct Lanes1<T> : ILanes<T, T> where T : unmanaged, IFloating
 
     public static T Multiply(T a, T b) => a * b;
 
+    public static T Max(T a, T b) => T.Max(a, b);
+
+    public static T Min(T a, T b) => T.Min(a, b);
+
+    public static T Exp(T x) => T.Exp(x);
+
+    public static T Divide(T a, T b) => a / b;
+
+    public static T Round(T x) => T.Round(x);
+
+    public static T ScaleByPowerOfTwo(T x, T n) => T.ScaleB(x, int.CreateTruncating(n));
+
     public static T Sigmoid(T x) => T.One / (T.One + T.Exp(-x));
 
     public static T Tanh(T x) => T.Tanh(x);

@@ -28,6 +28,34 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T> where T : unmanag
 
     public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;
 
+    public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
+
+    public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.Min(a, b);
+
+    public static Vector256<T> Divide(Vector256<T> a, Vector256<T> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Round(Vector256<T> x)
+    {
+        if (typeof(T) == typeof(float)) return Vector256.Round(x.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector256.Round(x.AsDouble()).As<double, T>();
+        throw new NotSupportedException($"no vector rounding for {typeof(T).Name}");
+    }
+
+    /// <summary>
+    /// Adding n to 1023 + 1.5·2^52 (127 + 1.5·2^23 for float) leaves n + bias in the low bits of the sum's mantissa;
+    /// shifted into the exponent field they are 2^n.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> ScaleByPowerOfTwo(Vector256<T> x, Vector256<T> n)
+    {
+        if (typeof(T) == typeof(double))
+            return (x.AsDouble() * Vector256.ShiftLeft((n.AsDouble() + Vector256.Create(1023.0 + 6755399441055744.0)).AsUInt64(), 52).AsDouble()).As<double, T>();
+        if (typeof(T) == typeof(float))
+            return (x.AsSingle() * Vector256.ShiftLeft((n.AsSingle() + Vector256.Create(127f + 12582912f)).AsUInt32(), 23).AsSingle()).As<float, T>();
+        throw new NotSupportedException($"no vector power of two for {typeof(T).Name}");
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Sigmoid(Vector256<T> x) => Vector256<T>.One / (Vector256<T>.One + Exp(-x));
 
@@ -35,7 +63,7 @@ internal readonly struct Lanes256<T> : ILanes<Vector256<T>, T> where T : unmanag
     public static Vector256<T> Tanh(Vector256<T> x) => Vector256<T>.One - Vector256.Create(T.CreateTruncating(2)) / (Exp(x + x) + Vector256<T>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Exp(Vector256<T> x)
+    public static Vector256<T> Exp(Vector256<T> x)
     {
         if (typeof(T) == typeof(float)) return Vector256.Exp(x.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector256.Exp(x.AsDouble()).As<double, T>();
