@@ -15,8 +15,6 @@ namespace Led.Toolkit.Learning;
 /// </summary>
 public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>x</summary>
-    public static long[] StageTicks = new long[64];
     private static readonly T Half = T.CreateTruncating(0.5);
     private readonly List<(SpanMap<T> Run, int Size)> _stages = [];
     private readonly int _latentDim;
@@ -72,12 +70,9 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
             throw new ArgumentException($"the decoder maps {_latentDim} latent values to {_size} state values, but got {latent.Length} and {state.Length}");
         for (int d = 0; d < latent.Length; d++) _front[d] = T.CreateTruncating(latent[d]);
         int size = _latentDim;
-        int index = 0;
         foreach (var (run, next) in _stages)
         {
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             run(_front.AsSpan(0, size), _back);
-            StageTicks[index++] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
             (_front, _back) = (_back, _front);
             size = next;
         }
