@@ -6,15 +6,16 @@ using Led.Toolkit.Learning;
 namespace Led.Autoencoders.Mlp;
 
 /// <summary>
-/// The decoder on plain arrays in the model's precision <typeparamref name="T"/>: each layer y = W x + b (+ x when square,
-/// the reference's skip), the activation between layers — CELU/ELU max(y, exp(min(y, 0)) − 1), ReLU max(y, 0), tanh,
-/// SELU λ·(max(y, 0) + min(α(exp(y) − 1), 0)), SiLU y·σ(y), all vectorised — and tanhplus after the last. GELU needs
+/// The decoder on plain arrays in the model's precision <typeparamref name="T"/>: each layer y = W x + b
+/// (<see cref="DenseLayerKernel{T}"/>; + x when square, the reference's skip), the activation between layers — CELU/ELU
+/// max(y, 0) + exp(min(y, 0)) − 1, ReLU max(y, 0) and tanh through <see cref="DecoderPipeline{T}.Activate"/> (one
+/// vectorised pass with the library's exponential), SELU λ·(max(y, 0) + min(α(exp(y) − 1), 0)) and SiLU y·σ(y) through
+/// TensorPrimitives — and tanhplus after the last. GELU needs
 /// erf, which the vector primitives lack: <see cref="Supports"/> is false for it and the autoencoder decodes through its
 /// tensor path instead. Buffers are allocated once.
 /// </summary>
 internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private static readonly T Half = T.CreateTruncating(0.5);
     private static readonly T SeluScale = T.CreateTruncating(1.0507009873554804934193349852946);
     private static readonly T SeluAlpha = T.CreateTruncating(1.6732632423543772848170429916717);
     private readonly Activation _activation;
@@ -47,11 +48,7 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
             layer.Apply(x, y);
             if (layer.Inputs == m) TensorPrimitives.Add(y, x, y);
             if (i == _layers.Length - 1)
-            {
-                TensorPrimitives.Tanh(y, y);
-                TensorPrimitives.Multiply(y, Half, y);
-                TensorPrimitives.Add(y, Half, y);
-            }
+                DecoderPipeline<T>.Activate(DecoderActivation.TanhPlus, T.One, y, y);
             else
                 Activate(y, _scratch.AsSpan(0, m));
             x = y;
@@ -63,17 +60,14 @@ internal sealed class MlpFastDecoder<T> : IFastDecoder where T : unmanaged, IFlo
     {
         switch (_activation)
         {
-            case Activation.Celu or Activation.Elu:
-                TensorPrimitives.Min(y, T.Zero, scratch);
-                TensorPrimitives.Exp(scratch, scratch);
-                TensorPrimitives.Subtract(scratch, T.One, scratch);
-                TensorPrimitives.Max(y, scratch, y);
+            case Activation.Celu or Activation.Elu:                 // α = 1: the two agree
+                DecoderPipeline<T>.Activate(DecoderActivation.Celu, T.One, y, y);
                 break;
             case Activation.Relu:
-                TensorPrimitives.Max(y, T.Zero, y);
+                DecoderPipeline<T>.Activate(DecoderActivation.Relu, T.One, y, y);
                 break;
             case Activation.Tanh:
-                TensorPrimitives.Tanh(y, y);
+                DecoderPipeline<T>.Activate(DecoderActivation.Tanh, T.One, y, y);
                 break;
             case Activation.Selu:
                 TensorPrimitives.Min(y, T.Zero, scratch);

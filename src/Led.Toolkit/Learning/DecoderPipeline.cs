@@ -96,7 +96,11 @@ public sealed class DecoderPipeline<T> where T : unmanaged, IFloatingPointIeee75
         for (; k < values.Length; k++) target[k] = values[k];
     }
 
-    private static void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
+    /// <summary>
+    /// y = act(x) elementwise (<paramref name="alpha"/>: CELU's and ELU's α), vectorised in one pass with this library's
+    /// exponential; <paramref name="y"/> may be <paramref name="x"/>.
+    /// </summary>
+    public static void Activate(DecoderActivation kind, T alpha, ReadOnlySpan<T> x, Span<T> y)
     {
         y = y[..x.Length];
         switch (kind)
