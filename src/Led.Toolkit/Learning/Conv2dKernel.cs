@@ -50,12 +50,8 @@ public sealed class Conv2dKernel<T> where T : unmanaged, IFloatingPointIeee754<T
         (_in, _out, _height, _width, _outHeight, _outWidth, _rows, _columns) = (inChannels, outChannels, height, width, outHeight, outWidth, rows, columns);
         (_rowTaps, _shifts, _transposed, _circularY, _circularX) = (rowTaps, shifts, transposed, circularY, circularX);
         (_top, _left, _bottom, _right) = offsets;
-        int blocks = (outChannels + Block - 1) / Block, size = Unsafe.SizeOf<T>();
-        // Pinned (it never moves) and used from its first 64-byte boundary, so that no weight vector straddles two cache lines.
-        _weights = GC.AllocateArray<T>(blocks * inChannels * rowTaps * shifts.Length * Block * Slot + 64 / size, pinned: true);
-        var handle = GCHandle.Alloc(_weights, GCHandleType.Pinned);
-        _start = (int)((64 - handle.AddrOfPinnedObject() % 64) % 64) / size;
-        handle.Free();
+        int blocks = (outChannels + Block - 1) / Block;
+        _weights = AlignedWeights.Allocate<T>(blocks * inChannels * rowTaps * shifts.Length * Block * Slot, out _start);
         _bias = new T[blocks * Block];
         _source = new T[inChannels * rows * columns];
         _tapStart = new int[outHeight + 1];

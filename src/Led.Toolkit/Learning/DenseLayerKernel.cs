@@ -32,12 +32,8 @@ public sealed class DenseLayerKernel<T> where T : unmanaged, IFloatingPointIeee7
         (_inputs, _outputs) = (inputs, outputs);
         _lanes = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : Vector256.IsHardwareAccelerated ? Vector256<T>.Count : 1;
         _vectors = (outputs + _lanes - 1) / _lanes;
-        int padded = _vectors * _lanes, size = Unsafe.SizeOf<T>(), slack = 64 / size;
-        // Pinned (it never moves) and used from its first 64-byte boundary, so that no vector load straddles two cache lines.
-        _weights = GC.AllocateArray<T>(padded * inputs + slack, pinned: true);
-        var handle = GCHandle.Alloc(_weights, GCHandleType.Pinned);
-        _start = (int)((64 - handle.AddrOfPinnedObject() % 64) % 64) / size;
-        handle.Free();
+        int padded = _vectors * _lanes;
+        _weights = AlignedWeights.Allocate<T>(padded * inputs, out _start);
         _bias = new T[padded];
         _out = new T[padded];
         for (int first = 0; first < _vectors; first += 4)

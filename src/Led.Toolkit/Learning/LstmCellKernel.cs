@@ -37,12 +37,7 @@ public sealed class LstmCellKernel<T> where T : unmanaged, IFloatingPointIeee754
         _lanes = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : Vector256.IsHardwareAccelerated ? Vector256<T>.Count : 1;
         _blocks = (hidden + _lanes - 1) / _lanes;
         int columns = inputs + hidden, padded = _blocks * _lanes;
-        // Pinned (it never moves) and used from its first 64-byte boundary, so that no vector load straddles two cache lines.
-        int size = Unsafe.SizeOf<T>(), slack = 64 / size;
-        _weights = GC.AllocateArray<T>(_blocks * columns * 4 * _lanes + slack, pinned: true);
-        var handle = GCHandle.Alloc(_weights, GCHandleType.Pinned);
-        _start = (int)((64 - handle.AddrOfPinnedObject() % 64) % 64) / size;
-        handle.Free();
+        _weights = AlignedWeights.Allocate<T>(_blocks * columns * 4 * _lanes, out _start);
         _bias = new T[_blocks * 4 * _lanes];
         for (int gate = 0; gate < 4; gate++)
             for (int unit = 0; unit < hidden; unit++)
