@@ -41,6 +41,21 @@ public sealed class ForecastOptions : IValidatableObject
     [Range(1, int.MaxValue, ErrorMessage = "decodeEvery must be ≥ 1 (1 decodes every step)")]
     public int DecodeEvery { get; set; } = 1;
 
+    /// <summary>
+    /// The error level that ends a forecast's valid time: the first step whose NRMSE normalised by the attractor's standard
+    /// deviation (<c>nrmse_std</c>) exceeds it (0.5 in Vlachas et al. 2020 and the paper's Fig. 3h). Scored as
+    /// <c>valid_time</c> (system time units, mean over initial conditions) for fields.
+    /// </summary>
+    [Range(1e-12, double.MaxValue, ErrorMessage = "validTimeThreshold must be > 0 (the references use 0.5)")]
+    public double ValidTimeThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// The system's Lyapunov time 1/Λ₁ in its time units (KS, L = 22: 20.83); when set, the valid time is also reported in
+    /// Lyapunov times (<c>valid_lyapunov_times</c>) and the <c>nrmse_std</c> plot's time axis is in Lyapunov times. 0: not set.
+    /// </summary>
+    [Range(0, double.MaxValue, ErrorMessage = "lyapunovTime must be ≥ 0 (0: not set)")]
+    public double LyapunovTime { get; set; }
+
     public MultiscaleOptions Multiscale { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -55,6 +55,13 @@ public static class ForecastPlots
             var (c, clo, chi) = scores["correlation"].OverTime();
             Plots.Band(Path.Combine(directory, "correlation_vs_time"), "correlation with the truth", "lead time", "correlation", time, [("Latent-LED", c, clo, chi)]);
         }
+        if (scores.Series.Any(s => s.Name == "nrmse_std"))
+        {
+            var (c, clo, chi) = scores["nrmse_std"].OverTime();
+            var (b, blo, bhi) = scores.BaselineOf("nrmse_std").OverTime();
+            Plots.Band(Path.Combine(directory, "nrmse_std_vs_time"), "NRMSE (attractor σ): the forecast is valid while it stays under the threshold",
+                "lead time", "NRMSE / σ", time, [("Latent-LED", c, clo, chi), ("persistence", b, blo, bhi)], logY: true);
+        }
         if (scores.Series.Any(s => s.Name == "histogram_l1"))
         {
             var (c, clo, chi) = scores["histogram_l1"].OverTime();

@@ -33,10 +33,13 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         {
             seen = forecast.MemberMean();
             var range = scaler.Max.Zip(scaler.Min, (a, b) => a - b).ToArray();
-            series = ForecastErrors.Compute(seen, forecast.Targets, ics, horizon, d.Channels, range).Series;
-            baseline = ForecastErrors.Compute(forecast.Persistence, forecast.Targets, ics, horizon, d.Channels, range).Series;
+            var (validSeries, valid) = ValidPredictionTime.Compute(seen, forecast.Targets, ics, horizon, options.ValidTimeThreshold);
+            var (persistenceSeries, persistenceValid) = ValidPredictionTime.Compute(forecast.Persistence, forecast.Targets, ics, horizon, options.ValidTimeThreshold);
+            series = [.. ForecastErrors.Compute(seen, forecast.Targets, ics, horizon, d.Channels, range).Series, validSeries];
+            baseline = [.. ForecastErrors.Compute(forecast.Persistence, forecast.Targets, ics, horizon, d.Channels, range).Series, persistenceSeries];
             primary = "mnad";
             FieldScores(d, seen, forecast.Targets, ics, every, Find(series), Find(baseline), result);
+            ValidTimes(d.CoarseTimeStep * every, valid, persistenceValid, result);
         }
         else
         {
@@ -113,6 +116,19 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
             result[$"state_distribution_l1_{MetricKeys.Snake(d.Channels[c])}"] = l1;
             result[$"wasserstein_{MetricKeys.Snake(d.Channels[c])}"] = w1;
         }
+    }
+
+    /// <summary>
+    /// <c>valid_time</c> and <c>valid_time_persistence</c> (mean over initial conditions, system time units; a forecast
+    /// decoded every k-th step counts k steps per decoded one), and the same in Lyapunov times when the config sets one.
+    /// </summary>
+    private void ValidTimes(double dt, int[] valid, int[] persistence, Dictionary<string, double> result)
+    {
+        result["valid_time"] = valid.Average() * dt;
+        result["valid_time_persistence"] = persistence.Average() * dt;
+        if (options.LyapunovTime <= 0) return;
+        result["valid_lyapunov_times"] = result["valid_time"] / options.LyapunovTime;
+        result["valid_lyapunov_times_persistence"] = result["valid_time_persistence"] / options.LyapunovTime;
     }
 
     private static Func<string, ErrorSeries> Find(IReadOnlyList<ErrorSeries> series) => name => series.First(s => s.Name == name);

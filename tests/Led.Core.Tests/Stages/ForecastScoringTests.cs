@@ -66,6 +66,31 @@ public class ForecastScoringTests
     }
 
     [Fact]
+    public void TheValidTime_IsTheMeanOfTheValidStepsTimesTheCoarseStep_AndInLyapunovTimesWhenOneIsSet()
+    {
+        var scaler = new MinMaxScaler([0.0], [1.0]);
+        using var all = Forecast(1);
+        using var halves = Forecast(2);
+        var options = new ForecastOptions { Horizon = 8, ValidTimeThreshold = 0.05, LyapunovTime = 0.4 };
+
+        var full = new ForecastScoring(options, scaler, []).Score(all);
+        var decoded = new ForecastScoring(options, scaler, []).Score(halves);
+        var plain = new ForecastScoring(new ForecastOptions { Horizon = 8 }, scaler, []).Score(all);
+
+        var nrmse = full.Series.First(s => s.Name == "nrmse_std");
+        double ValidSteps(int ic) => Enumerable.Range(0, 8).TakeWhile(t => nrmse.Values[ic, t] <= 0.05).Count();
+        double expected = (ValidSteps(0) + ValidSteps(1)) / 2 * 0.1;
+        Assert.InRange(expected, 0.1, 0.7);                              // the threshold falls inside the horizon
+        Assert.Equal(expected, full.Metrics["valid_time"], 12);
+        Assert.Equal(expected / 0.4, full.Metrics["valid_lyapunov_times"], 12);
+        Assert.True(full.Metrics["valid_time_persistence"] < full.Metrics["valid_time"]);
+        Assert.Contains(full.Baseline, s => s.Name == "nrmse_std");
+        Assert.Equal(0, decoded.Metrics["valid_time"] % 0.2, 12);       // whole decoded steps of 2 × 0.1
+        Assert.False(plain.Metrics.ContainsKey("valid_lyapunov_times"));
+        Assert.Equal(0.8, plain.Metrics["valid_time"], 12);              // 0.5 is never reached: the whole horizon
+    }
+
+    [Fact]
     public void OnDecodedSteps_PairsThePredictionsWithTheTargetsOfStepsKTwoKAndSoOn()
     {
         using var thirds = Forecast(3);
