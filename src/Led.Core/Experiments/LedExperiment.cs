@@ -119,6 +119,10 @@ public sealed class LedExperiment : IDisposable
             metrics.TryGetValue($"{headline}_persistence", out var p) ? p.ToString("G4") : "n/a",
             SpeedStage.Format(metrics["speedup_latent"]), SpeedStage.Format(metrics["speedup_latent_decoded"]),
             metrics.TryGetValue("speedup_latent_decoded_every_k", out var everyK) ? $", decoding every {Forecast.DecodeEvery}-th step {SpeedStage.Format(everyK)}" : "");
+        if (metrics.TryGetValue("valid_time", out var valid))
+            Context.Log.Information("forecast: valid for {Valid:G3} time units{Lyapunov} (persistence {Persistence:G3}): NRMSE/σ first above {Threshold}",
+                valid, metrics.TryGetValue("valid_lyapunov_times", out var lyapunov) ? $", {lyapunov:G3} Lyapunov times" : "", metrics["valid_time_persistence"],
+                Forecast.ValidTimeThreshold);
         if (forecast.DecodeEvery > 1)
             Context.Log.Information("forecast: states decoded at every k-th step only (forecast.decodeEvery k = {Every}): the errors and forecast.h5 cover those {Steps} steps only, " +
                                     "the latent trajectory every step; the forecast plots, which need every step, are not drawn",
@@ -132,7 +136,7 @@ public sealed class LedExperiment : IDisposable
             report.Multiscale(modes, System.Description.Channels, System.Description.CoarseTimeStep, forecast.Horizon, headline,
                 (metrics[headline], metrics.GetValueOrDefault($"{headline}_persistence", double.NaN), metrics["speedup_latent_decoded"]));
         }
-        report.Forecast(forecast, scores);
+        report.Forecast(forecast, scores, Forecast.LyapunovTime);
         return metrics;
     }
 

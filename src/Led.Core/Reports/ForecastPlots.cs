@@ -39,7 +39,7 @@ public static class ForecastPlots
 
     /// <param name="predictions">The predictions the field plots show, <c>[ic, t, …]</c> (an ensemble's mean or first member).</param>
     public static void Write(string directory, SystemDescription system, ForecastScores scores,
-        double[] predictions, double[] targets, LatentForecast forecast, int warmup)
+        double[] predictions, double[] targets, LatentForecast forecast, int warmup, double lyapunovTime = 0)
     {
         double dt = system.CoarseTimeStep;
         var primary = scores[scores.Primary];
@@ -59,8 +59,9 @@ public static class ForecastPlots
         {
             var (c, clo, chi) = scores["nrmse_std"].OverTime();
             var (b, blo, bhi) = scores.BaselineOf("nrmse_std").OverTime();
+            var axis = lyapunovTime > 0 ? time.Select(t => t / lyapunovTime).ToArray() : time;
             Plots.Band(Path.Combine(directory, "nrmse_std_vs_time"), "NRMSE (attractor σ): the forecast is valid while it stays under the threshold",
-                "lead time", "NRMSE / σ", time, [("Latent-LED", c, clo, chi), ("persistence", b, blo, bhi)], logY: true);
+                lyapunovTime > 0 ? "lead time (Lyapunov times)" : "lead time", "NRMSE / σ", axis, [("Latent-LED", c, clo, chi), ("persistence", b, blo, bhi)], logY: true);
         }
         if (scores.Series.Any(s => s.Name == "histogram_l1"))
         {

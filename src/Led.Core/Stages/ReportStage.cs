@@ -34,7 +34,8 @@ public sealed class ReportStage(string directory, OutputOptions output)
     /// The forecast file, per-initial-condition errors and plots. A forecast decoded every k-th step writes its decoded
     /// steps (file attribute <c>decode_every</c>) and draws no forecast plots (they need every step).
     /// </summary>
-    public void Forecast(ForecastResult full, ForecastScores scores)
+    /// <param name="lyapunovTime">The system's Lyapunov time (0: unknown): the valid-time plot's axis is then in Lyapunov times.</param>
+    public void Forecast(ForecastResult full, ForecastScores scores, double lyapunovTime = 0)
     {
         Directory.CreateDirectory(directory);
         PerInitialCondition(scores.Series);
@@ -47,7 +48,7 @@ public sealed class ReportStage(string directory, OutputOptions output)
                 ToArray(forecast.Latent.Latents), forecast.Latent.Latents.shape, ToArray(forecast.Latent.EncodedTruth), forecast.Latent.EncodedTruth.shape,
                 scores.Series, forecast.System.CoarseTimeStep, forecast.Warmup, forecast.Members, full.DecodeEvery);
         if (full.DecodeEvery > 1 || !output.Plots) return;
-        ForecastPlots.Write(directory, forecast.System, scores, forecast.MemberMean(), forecast.Targets, forecast.Latent, forecast.Warmup);
+        ForecastPlots.Write(directory, forecast.System, scores, forecast.MemberMean(), forecast.Targets, forecast.Latent, forecast.Warmup, lyapunovTime);
         if (forecast.System.Kind != Abstractions.Observables.ObservableKind.Field)
         {
             MarginalPlots.Write(directory, forecast.System.Observable, forecast.Predictions, forecast.Targets, forecast.InitialConditions,
