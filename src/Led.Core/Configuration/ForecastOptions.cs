@@ -18,7 +18,7 @@ public sealed class ForecastOptions : IValidatableObject
     public int InitialConditions { get; set; }
 
     /// <summary>
-    /// Shorter horizons (coarse steps) also scored: <c>mnad_h&lt;h&gt;</c>, <c>mnad_&lt;channel&gt;_h&lt;h&gt;</c> (means over
+    /// Shorter horizons (coarse steps) also scored: <c>mnad_h&lt;h&gt;</c> (and persistence's, <c>mnad_persistence_h&lt;h&gt;</c>), <c>mnad_&lt;channel&gt;_h&lt;h&gt;</c> (means over
     /// initial conditions) and <c>mnad_&lt;channel&gt;_ic0_h&lt;h&gt;</c> (the first initial condition alone), e.g. 451 for
     /// the FHN comparison with Lee et al. 2020.
     /// </summary>

@@ -103,6 +103,7 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         {
             int steps = h / every;                                   // the decoded steps up to h
             result[$"mnad_h{h}"] = errors("mnad").Mean(steps);
+            result[$"mnad_persistence_h{h}"] = persistence("mnad").Mean(steps);
             foreach (var c in d.Channels)
             {
                 result[$"mnad_{MetricKeys.Snake(c)}_h{h}"] = errors($"mnad_{c}").Mean(steps);

@@ -63,6 +63,8 @@ public class ForecastScoringTests
         double mnadH4 = Enumerable.Range(0, 2).SelectMany(i => new[] { mnad.Values[i, 1], mnad.Values[i, 3] }).Average();
         Assert.Equal(mnadH4, decoded.Metrics["mnad_h4"], 12);
         Assert.NotEqual(full.Metrics["mnad_h4"], decoded.Metrics["mnad_h4"]);
+        var persistence = full.Baseline.First(s => s.Name == "mnad");
+        Assert.Equal(Enumerable.Range(0, 2).SelectMany(i => Enumerable.Range(0, 4).Select(t => persistence.Values[i, t])).Average(), full.Metrics["mnad_persistence_h4"], 12);
     }
 
     [Fact]
