@@ -58,6 +58,17 @@ public sealed class ValidateTests : IDisposable
     }
 
     [Fact]
+    public void ReconstructionWeightsNeedAFieldOfTheSystemAndATrainedAutoencoder()
+    {
+        var (code, _, errors) = Validate(TinyExperiment.Json, "training.reconstructionWeights.field=mask");
+        Assert.Equal(2, code);
+        Assert.Equal(["error: training.reconstructionWeights: the autoencoder is not trained by gradient in this run (Pca is fitted in closed form), " +
+                      "so there is no loss to weigh: remove reconstructionWeights",
+                      "error: training.reconstructionWeights.field: the system Oscillator has no fixed fields to weigh by: use a system that provides " +
+                      "one (e.g. a body mask) or remove reconstructionWeights"], errors);
+    }
+
+    [Fact]
     public void DecodeEveryBeyondTheHorizonOrBelowOneIsRefusedAtItsPath()
     {
         var (code, _, errors) = Validate(TinyExperiment.Json, "forecast.decodeEvery=21");

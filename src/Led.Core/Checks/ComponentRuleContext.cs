@@ -16,6 +16,18 @@ public sealed record ComponentRuleContext(ExperimentConfig Config, Type? Autoenc
     /// <summary>The kind of the system's observable.</summary>
     public ObservableKind Kind { get; init; } = ObservableKind.Field;
 
+    /// <summary>Grid points per spatial dimension of a field observable (empty for other kinds).</summary>
+    public IReadOnlyList<int> Grid { get; init; } = [];
+
+    /// <summary>
+    /// Where the dataset's fixed fields come from, e.g. <c>the system CylinderFlow</c> or <c>the dataset file data.path</c>;
+    /// null when they are not known (the dataset file cannot be read, or no rule needs them).
+    /// </summary>
+    public string? FieldsSource { get; init; }
+
+    /// <summary>The dataset's fixed fields (<c>IDatasetMetadata.Fields</c>, or <c>/fields</c> of <c>data.path</c>) by name, with their shapes.</summary>
+    public IReadOnlyDictionary<string, int[]> Fields { get; init; } = new Dictionary<string, int[]>();
+
     /// <summary>The autoencoder is trained by gradient in this run: trainable, and not loaded pre-trained.</summary>
     public bool AutoencoderTrainedByGradient => AutoencoderIs<ITrainable>() && Config.Training.Autoencoder is null;
 

@@ -11,5 +11,6 @@ public static class ComponentRules
         new LikelihoodLossNeedsADistributionRule(),
         new EnsembleNeedsAStochasticModelRule(),
         new VariationalEncoderTrainsSequentiallyRule(),
+        new ReconstructionWeightsRule(),
     ];
 }

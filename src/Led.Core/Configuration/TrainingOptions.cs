@@ -132,6 +132,13 @@ public sealed class TrainingOptions : IValidatableObject
         return copy;
     }
 
+    /// <summary>
+    /// Optional point weights of the autoencoder's reconstruction loss from a fixed field of the dataset, e.g.
+    /// <c>{ "field": "mask", "radius": 3, "weight": 20 }</c> (<see cref="ReconstructionWeightsOptions"/>); absent: every point alike.
+    /// Squared-error losses of field observables only.
+    /// </summary>
+    public ReconstructionWeightsOptions? ReconstructionWeights { get; set; }
+
     /// <summary>The autoencoder's loss: <c>auto</c> (NLL for a probabilistic decoder, else MSE), <c>mse</c> or <c>nll</c>.</summary>
     public LossKind AutoencoderLoss { get; set; }
 

@@ -11,7 +11,7 @@ namespace Led.Core.Data;
 /// the observable's (<see cref="ObservableAttributes"/>), <c>scaler_min</c>, <c>scaler_max</c>, <c>provenance</c> (JSON).
 /// Optional, when the system offers them: scalar series per split, <c>/&lt;split&gt;/series/&lt;name&gt;</c> <c>[trajectory, time]</c>
 /// (<see cref="IScalarSeries"/>), and the system's attributes (root) and fixed fields <c>/fields/&lt;name&gt;</c> <c>[grid…]</c>
-/// (<see cref="IDatasetMetadata"/>); reading ignores them.
+/// (<see cref="IDatasetMetadata"/>); reading keeps the fixed fields (<see cref="StoredDatasetMetadata"/>) and ignores the rest.
 /// Written to a temporary file and renamed, so a failed write leaves nothing.
 /// </summary>
 public static class DatasetFile
@@ -85,13 +85,17 @@ public static class DatasetFile
                 if (ds.Type.Class != H5DataTypeClass.FloatingPoint || ds.Type.Size is not (4 or 8))
                     throw new InvalidDataException($"{path}: /{s}/trajectories holds {ds.Type.Class} values of {ds.Type.Size} bytes, not float32 or float64: " +
                                                    "write the trajectories as floating point (e.g. numpy float64)");
-                var values = ds.Type.Size == 4 ? Array.ConvertAll(ds.Read<float[]>(), v => (double)v) : ds.Read<double[]>();
+                var values = ReadValues(ds);
                 var set = new TrajectorySet((int)dims[0], (int)dims[1], dims.Skip(2).Select(x => (int)x).ToArray(), values);
                 FiniteValues.Require(set, s, path, "simulate the dataset again (with a smaller micro time step if the simulation diverged)");
                 return set;
             }).ToArray();
             var scaler = new MinMaxScaler(file.Attribute("scaler_min").Read<double[]>(), file.Attribute("scaler_max").Read<double[]>(), description.Observable);
-            return new LedDataset(file.Attribute("system").Read<string>(), description, sets[0], sets[1], sets[2], scaler);
+            var fields = FieldShapes(file).ToDictionary(f => f.Key, f => ReadValues(file.Dataset($"/fields/{f.Key}")));
+            return new LedDataset(file.Attribute("system").Read<string>(), description, sets[0], sets[1], sets[2], scaler)
+            {
+                Metadata = fields.Count > 0 ? new StoredDatasetMetadata(fields) : null,
+            };
         }
         catch (Exception ex) when (ex is not InvalidDataException and not FileNotFoundException)
         {
@@ -117,6 +121,31 @@ public static class DatasetFile
             return null;
         }
     }
+
+    /// <summary>
+    /// The fixed fields <c>/fields/&lt;name&gt;</c> of a dataset file by name, with their shapes, without reading the values;
+    /// empty when it has none, null when the file cannot be read (<see cref="Read"/> names the problem).
+    /// </summary>
+    public static IReadOnlyDictionary<string, int[]>? FieldShapesOf(string path)
+    {
+        try
+        {
+            using var file = H5File.OpenRead(path);
+            return FieldShapes(file);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, int[]> FieldShapes(IH5Group file) =>
+        !file.LinkExists("fields") ? []
+            : file.Group("fields").Children().OfType<IH5Dataset>().ToDictionary(d => d.Name, d => d.Space.Dimensions.Select(x => (int)x).ToArray());
+
+    /// <summary>A float32 or float64 dataset's values as float64.</summary>
+    private static double[] ReadValues(IH5Dataset dataset) =>
+        dataset.Type.Size == 4 ? Array.ConvertAll(dataset.Read<float[]>(), v => (double)v) : dataset.Read<double[]>();
 
     /// <summary>The <c>system</c> attribute of a dataset file, or null when the file has none or cannot be read (<see cref="Read"/> names the problem).</summary>
     public static string? SystemNameOf(string path)

@@ -6,6 +6,7 @@ using Led.Core.Configuration;
 using Led.Core.Data;
 using Led.Core.Stages;
 using Led.Core.Training;
+using TorchSharp;
 
 namespace Led.Core.Experiments;
 
@@ -67,18 +68,22 @@ public sealed class LedExperiment : IDisposable
     {
         var clock = Stopwatch.StartNew();
         using var splits = new ScaledSplits(data, Context.Device);
+        using var weights = ReconstructionWeights.For(Training, data, Context.Device);
+        if (weights is not null && Training.ReconstructionWeights is { } w)
+            Context.Log.Information("training: reconstruction loss weighted by the field {Field}: {Near} of {Points} grid points within {Radius} cells of it weigh {High:G4}, the others {Low:G4}",
+                w.Field, (weights > weights.min()).sum().ToInt64(), weights.numel(), w.Radius, weights.max().ToDouble(), weights.min().ToDouble());
         Dictionary<string, double> metrics;
         var histories = new List<TrainingHistory>();
         LatentScaler? latentScaler = null;
         if (Training.Mode == TrainingMode.EndToEnd)
         {
-            var (stageHistories, scores) = new EndToEndStage(Training, Context).Train(Autoencoder, Propagator, splits);
+            var (stageHistories, scores) = new EndToEndStage(Training, Context).Train(Autoencoder, Propagator, splits, weights);
             metrics = scores;
             histories.AddRange(stageHistories);
         }
         else
         {
-            var (history, scores) = new AutoencoderStage(Training, Context).Train(Autoencoder, splits, data.Scaler);
+            var (history, scores) = new AutoencoderStage(Training, Context).Train(Autoencoder, splits, data.Scaler, weights);
             metrics = scores;
             histories.Add(history);
             if (!autoencoderOnly)

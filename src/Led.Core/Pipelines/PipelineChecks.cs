@@ -57,7 +57,11 @@ public static class PipelineChecks
             var configured = components.Describe("propagator");
             if (ComponentShapes.Check(configured, d, latent, components, device, problems) is not null) propagator = configured.ImplementationType;
         }
-        var context = new ComponentRuleContext(config, autoencoder, propagator, isSet ?? (_ => false)) { Kind = d.Kind };
+        var (fieldsSource, fields) = t.ReconstructionWeights is null || dataRefused ? (null, new Dictionary<string, int[]>()) : DatasetFields(config, system);
+        var context = new ComponentRuleContext(config, autoencoder, propagator, isSet ?? (_ => false))
+        {
+            Kind = d.Kind, Grid = d.Grid, FieldsSource = fieldsSource, Fields = fields,
+        };
         foreach (var rule in rules ?? ComponentRules.Default) problems.AddRange(rule.Check(context));
         if (t.Mode == TrainingMode.Sequential && (t.OutputLoss || t.ReconstructionLoss))
             problems.Add("training: in sequential mode the propagator is trained on the latent loss only; set outputLoss and reconstructionLoss to false or use mode endToEnd");
@@ -81,6 +85,20 @@ public static class PipelineChecks
         if (config.Forecast.InitialConditions > samples[2].Trajectories)
             problems.Add($"forecast.initialConditions ({config.Forecast.InitialConditions}) exceeds {samples[2].TrajectoriesKey} ({samples[2].Trajectories})");
         return problems;
+    }
+
+    /// <summary>
+    /// The dataset's fixed fields with their shapes: <c>/fields</c> of <c>data.path</c>, or those the system provides
+    /// (<see cref="IDatasetMetadata"/>; a field is grid-shaped when its size is the grid's); no source when the file cannot be read.
+    /// </summary>
+    private static (string? Source, IReadOnlyDictionary<string, int[]> Fields) DatasetFields(ExperimentConfig config, IDynamicalSystem system)
+    {
+        if (config.Data.Path is { } path)
+            return DatasetFile.FieldShapesOf(path) is { } stored ? ($"the dataset file data.path ({Path.GetFullPath(path)})", stored) : (null, new Dictionary<string, int[]>());
+        var grid = system.Description.Grid.ToArray();
+        long size = grid.Aggregate(1L, (p, g) => p * g);
+        var fields = (system as IDatasetMetadata)?.Fields.ToDictionary(f => f.Key, f => f.Value.Length == size ? grid : [f.Value.Length]) ?? [];
+        return ($"the system {config.System?.Name}", fields);
     }
 
     /// <summary>Samples per test trajectory: <c>data.testSamples</c>, or warm-up + horizon when 0.</summary>

@@ -2,6 +2,7 @@ using Led.Abstractions.Learning;
 using Led.Core.Configuration;
 using Led.Core.Data;
 using Led.Core.Training;
+using static TorchSharp.torch;
 
 namespace Led.Core.Stages;
 
@@ -11,9 +12,11 @@ namespace Led.Core.Stages;
 /// </summary>
 public sealed class AutoencoderStage(TrainingOptions options, StageContext context)
 {
-    public (TrainingHistory History, Dictionary<string, double> Metrics) Train(IAutoencoder autoencoder, ScaledSplits splits, MinMaxScaler scaler)
+    /// <param name="weights">Point weights of the reconstruction loss (<see cref="ReconstructionWeights.For"/>), or null.</param>
+    public (TrainingHistory History, Dictionary<string, double> Metrics) Train(IAutoencoder autoencoder, ScaledSplits splits, MinMaxScaler scaler,
+        Tensor? weights = null)
     {
-        var training = new AutoencoderTraining(options, context.Seed, context.Log, context.Progress);
+        var training = new AutoencoderTraining(options, context.Seed, context.Log, context.Progress, weights);
         IReadOnlyList<EpochRecord> epochs = [];
         if (options.Autoencoder is { } pretrained)
             LoadPretrained(LedModel.ResolveDirectory(pretrained), autoencoder, scaler);

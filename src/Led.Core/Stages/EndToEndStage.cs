@@ -1,6 +1,7 @@
 using Led.Abstractions.Learning;
 using Led.Core.Configuration;
 using Led.Core.Training;
+using static TorchSharp.torch;
 
 namespace Led.Core.Stages;
 
@@ -10,13 +11,15 @@ namespace Led.Core.Stages;
 /// </summary>
 public sealed class EndToEndStage(TrainingOptions options, StageContext context)
 {
-    public (IReadOnlyList<TrainingHistory> Histories, Dictionary<string, double> Metrics) Train(IAutoencoder autoencoder, ILatentPropagator propagator, ScaledSplits splits)
+    /// <param name="weights">Point weights of the reconstruction loss, of the pre-training and of the joint L_rec term (<see cref="ReconstructionWeights.For"/>), or null.</param>
+    public (IReadOnlyList<TrainingHistory> Histories, Dictionary<string, double> Metrics) Train(IAutoencoder autoencoder, ILatentPropagator propagator, ScaledSplits splits,
+        Tensor? weights = null)
     {
         var histories = new List<TrainingHistory>();
         var training = new AutoencoderTraining(options, context.Seed, context.Log, context.Progress);
         if (options.PretrainAutoencoder)
         {
-            var pretraining = new AutoencoderTraining(options.ForPretraining(), context.Seed, context.Log, context.Progress);
+            var pretraining = new AutoencoderTraining(options.ForPretraining(), context.Seed, context.Log, context.Progress, weights);
             histories.Add(new TrainingHistory("autoencoder", pretraining.Train(autoencoder, splits.TrainFrames, splits.ValidationFrames, context.Cancel,
                 context.Checkpoints?.For("autoencoder"))));
             context.Log.Information("autoencoder: pre-trained, validation reconstruction MSE {Mse:E4} (scaled units); training jointly from it",
@@ -26,7 +29,7 @@ public sealed class EndToEndStage(TrainingOptions options, StageContext context)
         var validation = ScaledSplits.Each(splits.Validation);
         try
         {
-            var epochs = new EndToEndTraining(options, context.Seed, context.Log, context.Progress).Train(autoencoder, propagator, train, validation, context.Cancel,
+            var epochs = new EndToEndTraining(options, context.Seed, context.Log, context.Progress, weights).Train(autoencoder, propagator, train, validation, context.Cancel,
                 context.Checkpoints?.For("end_to_end"));
             histories.Add(new TrainingHistory("end_to_end", epochs));
             return (histories, new AutoencoderStage(options, context).Scores(training, autoencoder, splits));

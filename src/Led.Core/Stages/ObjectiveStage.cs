@@ -18,7 +18,8 @@ public sealed class ObjectiveStage(TrainingOptions options, StageContext context
     public Dictionary<string, double> Score(LedModel model, LedDataset data)
     {
         using var splits = new ScaledSplits(data with { Scaler = model.DataScaler }, context.Device);
-        var objective = new TrainingObjective(options, model.LatentScaler);
+        using var weights = ReconstructionWeights.For(options, data, context.Device);
+        var objective = new TrainingObjective(options, model.LatentScaler, weights);
         var reconstruction = new AutoencoderTraining(options, context.Seed, context.Log, context.Progress);
         var metrics = new Dictionary<string, double>();
         foreach (var (split, trajectories, frames) in new[] { ("train", splits.Train, splits.TrainFrames), ("validation", splits.Validation, splits.ValidationFrames) })

@@ -13,9 +13,12 @@ namespace Led.Core.Training;
 /// A variational encoder (<see cref="IVariationalEncoder"/>) adds β·KL(q(z|x) ‖ N(0, I)) per value of the state
 /// (<see cref="VariationalObjective"/>): training decodes latents sampled by the reparameterisation with the
 /// training's seeded noise generator (saved in checkpoints), validation evaluates the same objective deterministically,
-/// decoding the mean μ (the latent that forecasts use).
+/// decoding the mean μ (the latent that forecasts use). With point <paramref name="weights"/>
+/// (<see cref="ReconstructionWeights"/>, <see cref="TrainingOptions.ReconstructionWeights"/>) the squared errors of the
+/// training and validation losses are weighted; <see cref="ReconstructionLoss"/>, the reported MSE, stays unweighted.
 /// </summary>
-public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
+/// <param name="weights">Grid-shaped point weights of the squared reconstruction error, or null for the plain MSE.</param>
+public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress, Tensor? weights = null)
 {
     /// <summary>Whether <paramref name="autoencoder"/> is trained by negative log-likelihood under these options.</summary>
     public bool UsesLikelihood(IAutoencoder autoencoder) =>
@@ -57,7 +60,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
     public double ValidationLoss(IAutoencoder autoencoder, Tensor frames)
     {
         if (autoencoder is not IVariationalEncoder variational)
-            return UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, frames) : ReconstructionLoss(autoencoder, frames);
+            return UsesLikelihood(autoencoder) ? NegativeLogLikelihood(autoencoder, frames) : TrainedReconstructionLoss(autoencoder, frames);
         var (reconstruction, kl) = VariationalTerms(autoencoder, frames);
         return variational.Beta == 0 ? reconstruction : reconstruction + variational.Beta * kl;
     }
@@ -71,7 +74,7 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         if (autoencoder is not IVariationalEncoder variational)
             throw new ArgumentException($"{autoencoder.GetType().Name} is not a variational encoder", nameof(autoencoder));
         bool likelihood = UsesLikelihood(autoencoder);
-        double reconstruction = likelihood ? NegativeLogLikelihood(autoencoder, frames) : ReconstructionLoss(autoencoder, frames);
+        double reconstruction = likelihood ? NegativeLogLikelihood(autoencoder, frames) : TrainedReconstructionLoss(autoencoder, frames);
         long values = frames.numel() / frames.shape[0];
         double kl = SumOverBatches(frames, batch =>
         {
@@ -81,9 +84,14 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
         return (reconstruction, kl);
     }
 
-    /// <summary>Mean reconstruction MSE over all frames (no gradient), in scaled units.</summary>
-    public double ReconstructionLoss(IAutoencoder autoencoder, Tensor frames) =>
-        SumOverBatches(frames, batch => nn.functional.mse_loss(autoencoder.Decode(autoencoder.Encode(batch)), batch, nn.Reduction.Sum)) / frames.numel();
+    /// <summary>Mean reconstruction MSE over all frames (no gradient), in scaled units, unweighted.</summary>
+    public double ReconstructionLoss(IAutoencoder autoencoder, Tensor frames) => SquaredErrorLoss(autoencoder, frames, null);
+
+    /// <summary>The reconstruction loss that training minimises: the MSE weighted point by point by the training's weights (the plain MSE without them).</summary>
+    public double TrainedReconstructionLoss(IAutoencoder autoencoder, Tensor frames) => SquaredErrorLoss(autoencoder, frames, weights);
+
+    private static double SquaredErrorLoss(IAutoencoder autoencoder, Tensor frames, Tensor? pointWeights) =>
+        SumOverBatches(frames, batch => ReconstructionWeights.SquaredError(autoencoder.Decode(autoencoder.Encode(batch)), batch, pointWeights, nn.Reduction.Sum)) / frames.numel();
 
     /// <summary>Mean negative log-likelihood per value of all frames under a probabilistic decoder (no gradient), in scaled units.</summary>
     public static double NegativeLogLikelihood(IAutoencoder autoencoder, Tensor frames) =>
@@ -118,9 +126,11 @@ public sealed class AutoencoderTraining(TrainingOptions options, int seed, ILogg
     {
         using var scope = NewDisposeScope();
         bool likelihood = UsesLikelihood(autoencoder);
+        if (likelihood && weights is not null)
+            throw new InvalidOperationException("training.reconstructionWeights weighs squared errors, not a likelihood: set training.autoencoderLoss to mse or remove reconstructionWeights");
         Tensor Reconstruction(Tensor latents) => likelihood
             ? Likelihood(autoencoder, latents, batch).mean().neg()
-            : nn.functional.mse_loss(autoencoder.Decode(latents), batch);
+            : ReconstructionWeights.SquaredError(autoencoder.Decode(latents), batch, weights);
         if (autoencoder is not IVariationalEncoder variational)
             return Reconstruction(autoencoder.Encode(batch)).MoveToOuterDisposeScope();
         ArgumentNullException.ThrowIfNull(noise);

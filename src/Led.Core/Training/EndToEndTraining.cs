@@ -12,12 +12,13 @@ namespace Led.Core.Training;
 /// one optimiser step per chunk. The loss is <see cref="TrainingObjective"/>'s: the mean of the enabled terms. No latent
 /// scaler: the propagator sees the encoder's output directly.
 /// </summary>
-public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress)
+/// <param name="weights">Grid-shaped point weights of the reconstruction term (<see cref="ReconstructionWeights"/>), or null.</param>
+public sealed class EndToEndTraining(TrainingOptions options, int seed, ILogger log, IProgressReporter progress, Tensor? weights = null)
 {
     /// <summary>Windows per batch when the loss is evaluated without gradient (validation, <see cref="Stages.ObjectiveStage"/>).</summary>
     public const int EvaluationBatch = 64;
 
-    private readonly TrainingObjective _objective = new(options);
+    private readonly TrainingObjective _objective = new(options, weights: weights);
 
     public IReadOnlyList<EpochRecord> Train(IAutoencoder autoencoder, ILatentPropagator propagator, IReadOnlyList<Tensor> train,
         IReadOnlyList<Tensor> validation, CancellationToken cancel = default, TrainingCheckpoint? checkpoint = null)

@@ -10,9 +10,11 @@ namespace Led.Core.Training;
 /// the next frames, in unscaled latent units; L_rec, the reconstruction of the chunk's frames. The training loss is the
 /// mean of the terms <see cref="TrainingOptions"/> enables. With a latent scaler (a sequentially trained model) the
 /// propagator runs on scaled latents and its forecasts are unscaled before they are scored or decoded, as in training and
-/// in Latent-LED.
+/// in Latent-LED. With point <paramref name="weights"/> (<see cref="ReconstructionWeights"/>) L_rec weighs the squared
+/// errors point by point.
 /// </summary>
-public sealed class TrainingObjective(TrainingOptions options, LatentScaler? latentScaler = null)
+/// <param name="weights">Grid-shaped point weights of L_rec, or null for the plain MSE.</param>
+public sealed class TrainingObjective(TrainingOptions options, LatentScaler? latentScaler = null, Tensor? weights = null)
 {
     /// <summary>The term names in the order of <see cref="Terms"/>.</summary>
     public static readonly string[] Names = ["output", "latent", "reconstruction"];
@@ -57,7 +59,7 @@ public sealed class TrainingObjective(TrainingOptions options, LatentScaler? lat
         if (which[1])
             terms.Add(nn.functional.mse_loss(predicted, latents.slice(1, 1, t + 1, 1)));
         if (which[2])
-            terms.Add(nn.functional.mse_loss(autoencoder.Decode(inputs.reshape(b * t, -1)).reshape([b, t, .. frameShape]), input));
+            terms.Add(ReconstructionWeights.SquaredError(autoencoder.Decode(inputs.reshape(b * t, -1)).reshape([b, t, .. frameShape]), input, weights));
         return terms;
     }
 }

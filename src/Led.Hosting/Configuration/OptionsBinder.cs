@@ -3,6 +3,7 @@ using System.Collections;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Led.Abstractions.Plugins;
+using Led.Core.Configuration;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Serialization;
@@ -172,28 +173,9 @@ public static class OptionsBinder
     private static string UnknownKey(string key, IEnumerable<string> valid)
     {
         var names = valid.Select(Camel).Order(StringComparer.Ordinal).ToList();
-        var nearest = names.Select(n => (Name: n, Distance: Levenshtein(n.ToLowerInvariant(), key.ToLowerInvariant())))
-            .Where(c => c.Distance <= Math.Max(2, key.Length / 3)).OrderBy(c => c.Distance).FirstOrDefault().Name;
+        var nearest = NearestName.Of(key, names);
         return $"unknown key '{key}'" + (nearest is null ? "" : $"; did you mean '{nearest}'?") +
                (names.Count == 0 ? "; this section takes no keys" : $" (valid keys: {string.Join(", ", names)})");
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) d[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int previous = d[0];
-            d[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int current = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return d[b.Length];
     }
 
     private static IEnumerable<PropertyInfo> Settable(Type type) =>

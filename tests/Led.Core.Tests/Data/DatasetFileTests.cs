@@ -95,6 +95,23 @@ public sealed class DatasetFileTests : IDisposable
     }
 
     [Fact]
+    public void FixedFieldsAreReadBackWithTheirShapes()
+    {
+        string path = Path.Combine(_dir, "fields.h5");
+        DatasetFile.Write(path, Sample() with { Metadata = new StoredDatasetMetadata(new Dictionary<string, double[]> { ["mask"] = [0, 0.5, 1] }) }, "{}");
+
+        var read = DatasetFile.Read(path);
+
+        Assert.Equal(["mask"], read.Metadata!.Fields.Keys);
+        Assert.Equal([0, 0.5, 1], read.Metadata.Fields["mask"]);
+        Assert.Equal([3], DatasetFile.FieldShapesOf(path)!["mask"]);
+        string plain = Path.Combine(_dir, "plain.h5");
+        DatasetFile.Write(plain, Sample(), "{}");
+        Assert.Null(DatasetFile.Read(plain).Metadata);
+        Assert.Empty(DatasetFile.FieldShapesOf(plain)!);
+    }
+
+    [Fact]
     public void TheSystemNameIsReadWithoutTheTrajectories()
     {
         string path = Path.Combine(_dir, "d.h5");

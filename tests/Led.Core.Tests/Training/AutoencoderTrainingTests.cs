@@ -65,6 +65,37 @@ public class AutoencoderTrainingTests
     }
 
     [Fact]
+    public void PointWeightsWeighTheTrainingAndValidationLossesButNotTheReportedMse()
+    {
+        using var scope = NewDisposeScope();
+        using var vae = new LinearVariationalAutoencoder(Size, 2, beta: 0);
+        var frames = Frames(300, 0.2);                // more than one batch of 256
+        var pointWeights = tensor(ReconstructionWeights.Build([0, 0, 0, 1, 0, 0, 0, 0], [Size], radius: 1, weight: 9));
+        var weighted = new AutoencoderTraining(new TrainingOptions(), 11, Logger.None, SilentProgress.Instance, pointWeights);
+        var plain = Training();
+        double expected, mse;
+        using (no_grad())
+        {
+            var squares = vae.Decode(vae.Encode(frames)).sub(frames).square();
+            expected = squares.mul(pointWeights).mean().item<double>();
+            mse = squares.mean().item<double>();
+        }
+
+        Assert.Equal(expected, weighted.ValidationLoss(vae, frames), 1e-13);
+        Assert.Equal(expected, weighted.TrainedReconstructionLoss(vae, frames), 1e-13);
+        Assert.Equal(mse, weighted.ReconstructionLoss(vae, frames), 1e-13);
+        Assert.NotEqual(expected, mse, 1e-6);
+        // Without weights the trained loss is the reported MSE.
+        Assert.Equal(plain.ReconstructionLoss(vae, frames), plain.TrainedReconstructionLoss(vae, frames));
+        // Training's batch loss: the weighted squared error of the decoded sample.
+        using var generator = new TorchSharp.torch.Generator(5);
+        using var replay = new TorchSharp.torch.Generator(5);
+        var (mean, logVariance) = vae.EncodeDistribution(frames);
+        var batch = vae.Decode(VariationalObjective.Sample(mean, logVariance, replay)).sub(frames).square().mul(pointWeights).mean();
+        Assert.Equal(batch.item<double>(), weighted.BatchLoss(vae, frames, generator).item<double>(), 1e-15);
+    }
+
+    [Fact]
     public void AVariationalAutoencoderTrainsAndAStoppedTrainingResumesToTheSameWeights()
     {
         string dir = Directory.CreateTempSubdirectory("led-vae").FullName;

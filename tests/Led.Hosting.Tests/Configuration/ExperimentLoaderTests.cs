@@ -48,6 +48,21 @@ public sealed class ExperimentLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ReconstructionWeightsBindFromTheConfigOrFromOverridesAndAreAbsentOtherwise()
+    {
+        var errors = new List<ConfigError>();
+        Assert.Null(Load("""{ "system": { "name": "Oscillator" } }""", errors)!.Config.Training.ReconstructionWeights);
+        var set = Load("""{ "system": { "name": "Oscillator" } }""", errors, "training.reconstructionWeights.field=mask", "training.reconstructionWeights.weight=5")!
+            .Config.Training.ReconstructionWeights!;
+        Assert.Empty(errors);
+        Assert.Equal(("mask", 3, 5.0), (set.Field, set.Radius, set.Weight));
+
+        Assert.Null(Load("""{ "system": { "name": "Oscillator" }, "training": { "reconstructionWeights": { "field": "mask", "radus": 2, "weight": -1 } } }""", errors));
+        Assert.Contains(errors, e => e.Path == "training.reconstructionWeights.radus" && e.Message.Contains("did you mean 'radius'?"));
+        Assert.Contains(errors, e => e.Path == "training.reconstructionWeights.weight" && e.Message == "weight must be a finite number > 0 (got -1); 1 weighs every point alike");
+    }
+
+    [Fact]
     public void AConfigListReplacesTheDefaultAndAnEmptyListIsEmpty()
     {
         var errors = new List<ConfigError>();
