@@ -14,7 +14,7 @@ namespace Led.Core.Stages;
 /// report horizons, and the state distribution per channel. A point set or a coordinate vector: the ensemble's
 /// distribution errors (<see cref="EnsembleDistributionErrors"/>). Then the metric components (the system's defaults
 /// and the config's), which see the ensemble mean of a field and the first member otherwise. A forecast decoded every
-/// k-th step is scored on its decoded steps only (<c>scored_steps</c> of them, <c>decode_every</c> k), and a report
+/// k-th step is scored on its decoded steps only (<c>scored_steps</c> of them, <c>decode_every</c> k; the metric components see a time step of k coarse steps), and a report
 /// horizon h on the decoded steps up to h.
 /// </summary>
 public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScaler scaler, IReadOnlyList<IForecastMetric> metrics)
@@ -54,9 +54,11 @@ public sealed partial class ForecastScoring(ForecastOptions options, MinMaxScale
         }
         var figures = new List<MetricFigure>();
         var componentKeys = new List<string>();
+        // A forecast decoded every k-th step hands the metric components frames k coarse steps apart (e.g. for a frequency).
+        var spacing = every > 1 ? new SystemDescription(d.Observable, d.CoarseTimeStep * every) : d;
         foreach (var metric in metrics)
         {
-            foreach (var (key, value) in metric.Evaluate(d, seen, forecast.Targets, ics))
+            foreach (var (key, value) in metric.Evaluate(spacing, seen, forecast.Targets, ics))
             {
                 if (!SnakeCase().IsMatch(key) || !result.TryAdd(key, value))
                     throw new InvalidOperationException($"metric {metric.GetType().Name} returned the key '{key}', which is not snake_case or is taken: rename it in the plugin");

@@ -92,6 +92,29 @@ public class ForecastScoringTests
         Assert.Equal(0.8, plain.Metrics["valid_time"], 12);              // 0.5 is never reached: the whole horizon
     }
 
+    /// <summary>Records the time step of the frames a metric component is handed.</summary>
+    private sealed class TimeStepProbe : Led.Abstractions.Learning.IForecastMetric
+    {
+        public IReadOnlyDictionary<string, double> Evaluate(SystemDescription system, ReadOnlySpan<double> predictions, ReadOnlySpan<double> targets, int initialConditions) =>
+            new Dictionary<string, double> { ["probe_dt"] = system.CoarseTimeStep, ["probe_frames"] = targets.Length / system.Size };
+    }
+
+    [Fact]
+    public void MetricComponents_OfAForecastDecodedEveryKthStep_SeeFramesKCoarseStepsApart()
+    {
+        var options = new ForecastOptions { Horizon = 8 };
+        var scaler = new MinMaxScaler([0.0], [1.0]);
+        using var all = Forecast(1);
+        using var halves = Forecast(2);
+
+        var full = new ForecastScoring(options, scaler, [new TimeStepProbe()]).Score(all);
+        var decoded = new ForecastScoring(options, scaler, [new TimeStepProbe()]).Score(halves);
+
+        Assert.Equal((0.1, 16.0), (full.Metrics["probe_dt"], full.Metrics["probe_frames"]));
+        Assert.Equal(0.2, decoded.Metrics["probe_dt"], 15);
+        Assert.Equal(8, decoded.Metrics["probe_frames"]);
+    }
+
     [Fact]
     public void OnDecodedSteps_PairsThePredictionsWithTheTargetsOfStepsKTwoKAndSoOn()
     {
